@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Domain;
+using PeerInterview.Web.Infrastructure;
+
+namespace PeerInterview.Web.Accounts;
+
+public static class AccountEndpoints
+{
+    /// <summary>Identity's API endpoints (login, refresh, …) under /api/v1/auth, with self-registration closed.</summary>
+    public static void MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapIdentityApi<AppUser>()
+            .Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
+                    endpoint.RequestDelegate = context => Results.Problem(
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "Self-registration is closed",
+                        detail: "Accounts are created by an administrator (POST /api/v1/users).").ExecuteAsync(context);
+                }
+            });
+    }
+
+    public static void MapUserEndpoints(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Managers);
+        users.MapPost("/", CreateUser).RequireAuthorization(Policies.Admins);
+        users.MapGet("/", ListUsers);
+    }
+
+    public sealed record CreateUserRequest(string? Email, string? Password, string[]? Roles, string? DisplayName);
+
+    public sealed record UserResponse(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles);
+
+    private static async Task<Results<Created<UserResponse>, ValidationProblem>> CreateUser(
+        CreateUserRequest request, UserService service, HttpContext http)
+    {
+        var result = await service.CreateAsync(request.Email, request.Password, request.Roles ?? [], request.DisplayName, http.User.UserId());
+        if (result.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(result.Errors);
+        }
+
+        var user = result.User!;
+        return TypedResults.Created($"/api/v1/users/{user.Id}", user);
+    }
+
+    private static async Task<Ok<List<UserResponse>>> ListUsers(Data.AppDbContext db, string? role)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        return TypedResults.Ok(users
+            .Select(u => new UserResponse(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)]))
+            .Where(u => role is null || u.Roles.Contains(role))
+            .ToList());
+    }
+}
+
+/// <summary>Creates accounts for the admin page and the API with the same rules and messages.</summary>
+public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit, Data.AppDbContext db)
+{
+    public sealed record CreateResult(AccountEndpoints.UserResponse? User, Dictionary<string, string[]> Errors);
+
+    public async Task<CreateResult> CreateAsync(string? email, string? password, IReadOnlyList<string> roles, string? displayName, string? byUserId)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(email) || !new EmailAddressAttribute().IsValid(email))
+        {
+            errors["email"] = ["Enter a valid email address."];
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["password"] = ["Enter a password."];
+        }
+
+        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (roles.Count == 0 || unknown.Count > 0)
+        {
+            errors["roles"] = [$"Choose one or more of: {string.Join(", ", Roles.All)}." + (unknown.Count > 0 ? $" Unknown: {string.Join(", ", unknown)}." : "")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CreateResult(null, errors);
+        }
+
+        if (await userManager.FindByEmailAsync(email!) is not null)
+        {
+            return new CreateResult(null, new() { ["email"] = ["An account with this email already exists."] });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim() };
+        var created = await userManager.CreateAsync(user, password!);
+        if (!created.Succeeded)
+        {
+            return new CreateResult(null, new() { ["password"] = [.. created.Errors.Select(e => e.Description)] });
+        }
+
+        var added = await userManager.AddToRolesAsync(user, roles.Distinct());
+        if (!added.Succeeded)
+        {
+            return new CreateResult(null, new() { ["roles"] = [.. added.Errors.Select(e => e.Description)] });
+        }
+
+        audit.Record(byUserId, "user.create", nameof(AppUser), user.Id, after: new { roles });
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return new CreateResult(new AccountEndpoints.UserResponse(user.Id, user.Email!, user.DisplayName, [.. roles]), []);
+    }
+}

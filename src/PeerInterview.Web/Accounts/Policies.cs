@@ -1,0 +1,11 @@
+namespace PeerInterview.Web.Accounts;
+
+public static class Policies
+{
+    /// <summary>Admins and hiring managers: import, curate the bank, build kits, schedule.</summary>
+    public const string Managers = "Managers";
+    public const string Admins = "Admins";
+
+    /// <summary>Any signed-in user with a role.</summary>
+    public const string Staff = "Staff";
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeerInterview.Web.Domain;
+
+namespace PeerInterview.Web.Data.Configurations;
+
+internal sealed class InterviewKitConfiguration : IEntityTypeConfiguration<InterviewKit>
+{
+    public void Configure(EntityTypeBuilder<InterviewKit> b)
+    {
+        b.Property(k => k.Name).HasMaxLength(200);
+        b.Property(k => k.Role).HasMaxLength(200);
+        b.HasMany(k => k.Versions).WithOne(v => v.Kit).HasForeignKey(v => v.KitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KitVersionConfiguration : IEntityTypeConfiguration<KitVersion>
+{
+    public void Configure(EntityTypeBuilder<KitVersion> b)
+    {
+        b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(v => v.Revision).IsConcurrencyToken();
+        b.HasIndex(v => new { v.KitId, v.Number }).IsUnique();
+        b.HasMany(v => v.Sections).WithOne().HasForeignKey(s => s.KitVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.Items).WithOne().HasForeignKey(i => i.KitVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.Weights).WithOne().HasForeignKey(w => w.KitVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KitSectionConfiguration : IEntityTypeConfiguration<KitSection>
+{
+    public void Configure(EntityTypeBuilder<KitSection> b) => b.Property(s => s.Name).HasMaxLength(120);
+}
+
+internal sealed class KitItemConfiguration : IEntityTypeConfiguration<KitItem>
+{
+    public void Configure(EntityTypeBuilder<KitItem> b)
+    {
+        b.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.KitSectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Question).WithMany().HasForeignKey(i => i.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Competency>().WithMany().HasForeignKey(i => i.CompetencyIdSnapshot).OnDelete(DeleteBehavior.Restrict);
+        b.Property(i => i.QuestionTextSnapshot).HasMaxLength(1000);
+        b.HasMany(i => i.RedFlagOverrides).WithOne().HasForeignKey(r => r.KitItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.KitVersionId, i.Order });
+    }
+}
+
+internal sealed class KitItemRedFlagConfiguration : IEntityTypeConfiguration<KitItemRedFlag>
+{
+    public void Configure(EntityTypeBuilder<KitItemRedFlag> b)
+    {
+        b.Property(r => r.Text).HasMaxLength(500);
+        b.Property(r => r.Severity).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class KitCompetencyWeightConfiguration : IEntityTypeConfiguration<KitCompetencyWeight>
+{
+    public void Configure(EntityTypeBuilder<KitCompetencyWeight> b)
+    {
+        b.HasOne(w => w.Competency).WithMany().HasForeignKey(w => w.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(w => new { w.KitVersionId, w.CompetencyId }).IsUnique();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PeerInterview.Web.Domain;
+
+public class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string HiringManager = "HiringManager";
+    public const string Interviewer = "Interviewer";
+    public const string HR = "HR";
+
+    public static readonly IReadOnlyList<string> All = [Admin, HiringManager, Interviewer, HR];
+
+    /// <summary>May import documents and edit the bank, kits, positions, candidates and interviews.</summary>
+    public const string Managers = Admin + "," + HiringManager;
+}

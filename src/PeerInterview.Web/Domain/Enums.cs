@@ -1,0 +1,60 @@
+namespace PeerInterview.Web.Domain;
+
+public enum QuestionType
+{
+    Behavioural,
+    Situational,
+    Knowledge,
+    Motivational,
+}
+
+public enum QuestionStatus
+{
+    Active,
+    NeedsReview,
+    Archived,
+}
+
+public enum RedFlagSeverity
+{
+    Concern,
+    KnockOut,
+}
+
+public enum KitStatus
+{
+    Draft,
+    Published,
+    Retired,
+}
+
+public enum CandidateStage
+{
+    Applied,
+    Interviewing,
+    Decision,
+    Hired,
+    NotHired,
+    Withdrawn,
+}
+
+public enum ScorecardState
+{
+    Draft,
+    Submitted,
+    Reopened,
+}
+
+public enum Recommendation
+{
+    StrongNo,
+    No,
+    Yes,
+    StrongYes,
+}
+
+public enum RedFlagDecision
+{
+    Confirmed,
+    Dismissed,
+}

@@ -1,0 +1,382 @@
+using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Data;
+using PeerInterview.Web.Domain;
+using PeerInterview.Web.Import;
+using PeerInterview.Web.Infrastructure;
+
+namespace PeerInterview.Web.Questions;
+
+/// <summary>Search, read and curate the question bank: used by the bank pages and the questions API alike.</summary>
+public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<QuestionPage> SearchAsync(QuestionFilter filter, CancellationToken ct = default)
+    {
+        var page = Math.Max(1, filter.Page);
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var query = Filter(db.Questions.AsNoTracking(), filter);
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(q => q.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(q => new QuestionListItem(
+                q.Id,
+                q.Text,
+                q.TitleInferred,
+                q.Competency!.Code,
+                q.Competency.Name,
+                q.Type,
+                q.Topic,
+                q.Status,
+                q.HasLintWarning,
+                q.DuplicateGroupId,
+                q.Sources.OrderBy(s => s.Id).Select(s => (int?)s.SourceDocumentId).FirstOrDefault(),
+                q.Sources.OrderBy(s => s.Id).Select(s => s.SourceDocument!.FileName).FirstOrDefault()))
+            .ToListAsync(ct);
+        return new QuestionPage(items, total, page, pageSize);
+    }
+
+    private static IQueryable<Question> Filter(IQueryable<Question> query, QuestionFilter filter)
+    {
+        query = filter.Status is { } status
+            ? query.Where(q => q.Status == status)
+            : query.Where(q => q.Status != QuestionStatus.Archived);
+
+        if (!string.IsNullOrWhiteSpace(filter.Competency))
+        {
+            var code = filter.Competency.Trim();
+            query = query.Where(q => q.Competency!.Code == code);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(q => q.Type == type);
+        }
+
+        if (filter.Source is { } source)
+        {
+            query = query.Where(q => q.Sources.Any(s => s.SourceDocumentId == source));
+        }
+
+        if (filter.HasLint is { } hasLint)
+        {
+            query = query.Where(q => q.HasLintWarning == hasLint);
+        }
+
+        if (filter.DuplicateGroup is { } group)
+        {
+            query = group == 0 ? query.Where(q => q.DuplicateGroupId != null) : query.Where(q => q.DuplicateGroupId == group);
+        }
+
+        foreach (var term in SearchTerms(filter.Q))
+        {
+            query = query.Where(q => q.SearchText.Contains(term));
+        }
+
+        return query;
+    }
+
+    /// <summary>Every word must appear (in the text, topic, purpose or guidance); quotes are ignored.</summary>
+    public static IReadOnlyList<string> SearchTerms(string? q) =>
+        string.IsNullOrWhiteSpace(q)
+            ? []
+            : q.ToLowerInvariant()
+                .Split([' ', '\t', '\n', '"', '\''], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(t => t.Length > 0)
+                .Distinct()
+                .Take(8)
+                .ToList();
+
+    public async Task<QuestionDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var q = await db.Questions.AsNoTracking()
+            .Where(q => q.Id == id)
+            .Select(q => new
+            {
+                Question = q,
+                CompetencyCode = q.Competency!.Code,
+                CompetencyName = q.Competency.Name,
+                Secondary = q.SecondaryCompetency == null ? null : q.SecondaryCompetency.Code,
+                Sources = q.Sources.OrderBy(s => s.Id).Select(s => new QuestionSourceView(s.SourceDocumentId, s.SourceDocument!.FileName, s.LineStart, s.LineEnd, s.OriginalText)).ToList(),
+                RedFlags = q.RedFlags.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => new RedFlagView(r.Id, r.Text, r.Severity)).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (q is null)
+        {
+            return null;
+        }
+
+        var x = q.Question;
+        return new QuestionDetail
+        {
+            Id = x.Id,
+            Text = x.Text,
+            TitleInferred = x.TitleInferred,
+            Purpose = x.Purpose,
+            Guidance = x.Guidance,
+            GuidanceTips = x.GuidanceTips,
+            SampleAnswer = x.SampleAnswer,
+            Type = x.Type,
+            Topic = x.Topic,
+            Section = x.Section,
+            Competency = q.CompetencyCode,
+            CompetencyName = q.CompetencyName,
+            SecondaryCompetency = q.Secondary,
+            CompetencyReason = x.CompetencyReason,
+            AnchorPoor = x.AnchorPoor,
+            AnchorMeets = x.AnchorMeets,
+            AnchorExcellent = x.AnchorExcellent,
+            Status = x.Status,
+            LintWarnings = x.LintWarnings,
+            DuplicateGroupId = x.DuplicateGroupId,
+            MergedIntoId = x.MergedIntoId,
+            Sources = q.Sources,
+            RedFlags = q.RedFlags,
+            Version = x.Version,
+        };
+    }
+
+    public async Task<BankResult> UpdateAsync(int id, QuestionUpdate update, string? userId, CancellationToken ct = default)
+    {
+        var question = await db.Questions.Include(q => q.RedFlags).FirstOrDefaultAsync(q => q.Id == id, ct);
+        if (question is null)
+        {
+            return BankResult.NotFound;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (update.Version is null)
+        {
+            errors["version"] = ["Send the version you edited (from GET) so concurrent edits are not lost."];
+        }
+        else if (update.Version != question.Version)
+        {
+            return BankResult.Conflict(question.Version);
+        }
+
+        if (update.Text is not null && string.IsNullOrWhiteSpace(update.Text))
+        {
+            errors["text"] = ["The question text cannot be empty."];
+        }
+        else if (update.Text?.Length > 1000)
+        {
+            errors["text"] = ["The question text must be 1,000 characters or fewer."];
+        }
+
+        var competencies = await db.Competencies.AsNoTracking().Select(c => new { c.Id, c.Code, c.IsRetired }).ToListAsync(ct);
+        int? competencyId = null, secondaryId = null;
+        if (update.Competency is not null)
+        {
+            competencyId = competencies.FirstOrDefault(c => string.Equals(c.Code, update.Competency, StringComparison.OrdinalIgnoreCase) && !c.IsRetired)?.Id;
+            if (competencyId is null)
+            {
+                errors["competency"] = [$"Unknown competency '{update.Competency}'. Use one of: {string.Join(", ", competencies.Where(c => !c.IsRetired).Select(c => c.Code))}."];
+            }
+        }
+
+        if (!string.IsNullOrEmpty(update.SecondaryCompetency))
+        {
+            secondaryId = competencies.FirstOrDefault(c => string.Equals(c.Code, update.SecondaryCompetency, StringComparison.OrdinalIgnoreCase) && !c.IsRetired)?.Id;
+            if (secondaryId is null)
+            {
+                errors["secondaryCompetency"] = [$"Unknown competency '{update.SecondaryCompetency}'."];
+            }
+        }
+
+        foreach (var (flag, i) in (update.RedFlags ?? []).Select((f, i) => (f, i)))
+        {
+            if (string.IsNullOrWhiteSpace(flag.Text) || flag.Text.Length > 500)
+            {
+                errors[$"redFlags[{i}].text"] = ["Each red flag needs text of 1 to 500 characters."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return BankResult.Invalid(errors);
+        }
+
+        var before = new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent };
+        if (update.Text is not null && update.Text.Trim() != question.Text)
+        {
+            question.Text = update.Text.Trim();
+            question.TitleInferred = false;
+            question.LintWarnings = [.. QuestionLint.Check(question.Text).Select(w => w.Reason)];
+            question.HasLintWarning = question.LintWarnings.Count > 0;
+        }
+
+        question.Purpose = update.Purpose ?? question.Purpose;
+        question.Guidance = update.Guidance ?? question.Guidance;
+        question.SampleAnswer = update.SampleAnswer ?? question.SampleAnswer;
+        question.Type = update.Type ?? question.Type;
+        question.Topic = update.Topic ?? question.Topic;
+        question.AnchorPoor = update.AnchorPoor ?? question.AnchorPoor;
+        question.AnchorMeets = update.AnchorMeets ?? question.AnchorMeets;
+        question.AnchorExcellent = update.AnchorExcellent ?? question.AnchorExcellent;
+        if (competencyId is { } cid && cid != question.CompetencyId)
+        {
+            question.CompetencyId = cid;
+            question.CompetencyReason = "set by a hiring manager";
+        }
+
+        if (update.SecondaryCompetency is not null)
+        {
+            question.SecondaryCompetencyId = secondaryId;
+        }
+
+        if (update.Status is { } status)
+        {
+            question.Status = status;
+            if (status == QuestionStatus.Active)
+            {
+                // A person has reviewed the wording; it is no longer the importer's guess.
+                question.TitleInferred = false;
+            }
+        }
+
+        if (update.RedFlags is { } flags)
+        {
+            ReplaceRedFlags(question, flags);
+        }
+
+        question.RefreshSearchText();
+        question.UpdatedAt = clock.GetUtcNow();
+        question.Version++;
+        audit.Record(userId, "question.update", nameof(Question), question.Id, before,
+            new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return BankResult.Conflict(null);
+        }
+
+        return BankResult.Ok((await GetAsync(id, ct))!);
+    }
+
+    private static void ReplaceRedFlags(Question question, IReadOnlyList<RedFlagView> flags)
+    {
+        var keep = flags.Where(f => f.Id is not null).Select(f => f.Id!.Value).ToHashSet();
+        foreach (var existing in question.RedFlags)
+        {
+            if (!keep.Contains(existing.Id))
+            {
+                // Retired, not deleted: scorecards may already have checked it.
+                existing.IsRetired = true;
+            }
+        }
+
+        foreach (var flag in flags)
+        {
+            var existing = flag.Id is null ? null : question.RedFlags.FirstOrDefault(r => r.Id == flag.Id);
+            if (existing is null)
+            {
+                question.RedFlags.Add(new RedFlag { Text = flag.Text.Trim(), Severity = flag.Severity });
+            }
+            else
+            {
+                existing.Text = flag.Text.Trim();
+                existing.Severity = flag.Severity;
+                existing.IsRetired = false;
+            }
+        }
+    }
+
+    /// <summary>Merges near-duplicates into one question that keeps every source; the others are archived and point at it.</summary>
+    public async Task<BankResult> MergeAsync(int survivorId, IReadOnlyList<int> otherIds, string? userId, CancellationToken ct = default)
+    {
+        var ids = otherIds.Where(i => i != survivorId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return BankResult.Invalid(new() { ["questionIds"] = ["Choose at least one other question to merge into this one."] });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var all = await db.Questions.Include(q => q.Sources).Include(q => q.RedFlags)
+            .Where(q => q.Id == survivorId || ids.Contains(q.Id))
+            .ToListAsync(ct);
+        var survivor = all.FirstOrDefault(q => q.Id == survivorId);
+        if (survivor is null)
+        {
+            return BankResult.NotFound;
+        }
+
+        var others = all.Where(q => q.Id != survivorId).ToList();
+        if (others.Count != ids.Count || others.Any(o => o.Status == QuestionStatus.Archived))
+        {
+            return BankResult.Invalid(new() { ["questionIds"] = ["Every question to merge must exist and not be archived already."] });
+        }
+
+        foreach (var other in others)
+        {
+            foreach (var source in other.Sources)
+            {
+                survivor.Sources.Add(new QuestionSource { SourceDocumentId = source.SourceDocumentId, LineStart = source.LineStart, LineEnd = source.LineEnd, OriginalText = source.OriginalText });
+            }
+
+            foreach (var flag in other.RedFlags.Where(f => !f.IsRetired && !survivor.RedFlags.Any(s => string.Equals(s.Text, f.Text, StringComparison.OrdinalIgnoreCase))))
+            {
+                survivor.RedFlags.Add(new RedFlag { Text = flag.Text, Severity = flag.Severity, SourceDocumentId = flag.SourceDocumentId });
+            }
+
+            survivor.Purpose ??= other.Purpose;
+            survivor.Guidance ??= other.Guidance;
+            survivor.SampleAnswer = string.IsNullOrWhiteSpace(survivor.SampleAnswer)
+                ? other.SampleAnswer
+                : string.IsNullOrWhiteSpace(other.SampleAnswer) ? survivor.SampleAnswer : survivor.SampleAnswer + "\n\n---\n\n" + other.SampleAnswer;
+            other.Status = QuestionStatus.Archived;
+            other.MergedIntoId = survivor.Id;
+            other.DuplicateGroupId = null;
+            other.Version++;
+        }
+
+        survivor.RefreshSearchText();
+        survivor.UpdatedAt = clock.GetUtcNow();
+        survivor.Version++;
+        await db.SaveChangesAsync(ct);
+
+        // A group of one is no longer a duplicate group.
+        if (survivor.DuplicateGroupId is { } groupId && !await db.Questions.AnyAsync(q => q.DuplicateGroupId == groupId && q.Id != survivor.Id, ct))
+        {
+            survivor.DuplicateGroupId = null;
+        }
+
+        audit.Record(userId, "question.merge", nameof(Question), survivor.Id, after: new { merged = ids });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return BankResult.Ok((await GetAsync(survivorId, ct))!);
+    }
+
+    public async Task<IReadOnlyList<CompetencyView>> CompetenciesAsync(CancellationToken ct = default) =>
+        await db.Competencies.AsNoTracking()
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
+            .Select(c => new CompetencyView(c.Id, c.Code, c.Name, c.Description, c.IsHurdle, c.IsRetired,
+                db.Questions.Count(q => q.CompetencyId == c.Id && q.Status != QuestionStatus.Archived)))
+            .ToListAsync(ct);
+}
+
+/// <summary>The outcome of a bank write, mapped to a page message or an HTTP result by the caller.</summary>
+public sealed record BankResult(BankResultKind Kind, QuestionDetail? Question = null, Dictionary<string, string[]>? Errors = null, int? CurrentVersion = null)
+{
+    public static readonly BankResult NotFound = new(BankResultKind.NotFound);
+
+    public static BankResult Ok(QuestionDetail question) => new(BankResultKind.Ok, question);
+
+    public static BankResult Invalid(Dictionary<string, string[]> errors) => new(BankResultKind.Invalid, Errors: errors);
+
+    public static BankResult Conflict(int? currentVersion) => new(BankResultKind.Conflict, CurrentVersion: currentVersion);
+}
+
+public enum BankResultKind
+{
+    Ok,
+    NotFound,
+    Invalid,
+    Conflict,
+}

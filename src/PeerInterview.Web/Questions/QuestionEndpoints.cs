@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PeerInterview.Web.Accounts;
+using PeerInterview.Web.Domain;
+using PeerInterview.Web.Infrastructure;
+
+namespace PeerInterview.Web.Questions;
+
+public static class QuestionEndpoints
+{
+    public static void MapQuestionEndpoints(this RouteGroupBuilder api)
+    {
+        var questions = api.MapGroup("/questions").WithTags("Questions").RequireAuthorization(Policies.Staff);
+        questions.MapGet("/", List);
+        questions.MapGet("/{id:int}", Get);
+        questions.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Managers);
+        questions.MapPost("/{id:int}/merge", Merge).RequireAuthorization(Policies.Managers);
+
+        api.MapGet("/competencies", async (QuestionBank bank, CancellationToken ct) => TypedResults.Ok(await bank.CompetenciesAsync(ct)))
+            .WithTags("Questions").RequireAuthorization(Policies.Staff);
+    }
+
+    private static async Task<Results<Ok<QuestionPage>, ValidationProblem>> List(
+        QuestionBank bank, string? q, string? competency, string? type, string? status, int? source, bool? hasLint, int? duplicateGroup,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        QuestionType? parsedType = null;
+        QuestionStatus? parsedStatus = null;
+        if (type is not null)
+        {
+            if (EnumText.TryParse<QuestionType>(type, out var t))
+            {
+                parsedType = t;
+            }
+            else
+            {
+                errors["type"] = ["Use one of: behavioural, situational, knowledge, motivational."];
+            }
+        }
+
+        if (status is not null)
+        {
+            if (EnumText.TryParse<QuestionStatus>(status, out var s))
+            {
+                parsedStatus = s;
+            }
+            else
+            {
+                errors["status"] = ["Use one of: active, needs-review, archived."];
+            }
+        }
+
+        if (pageSize is < 1 or > QuestionBank.MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {QuestionBank.MaxPageSize}."];
+        }
+
+        if (page is < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await bank.SearchAsync(new QuestionFilter
+        {
+            Q = q,
+            Competency = competency,
+            Type = parsedType,
+            Status = parsedStatus,
+            Source = source,
+            HasLint = hasLint,
+            DuplicateGroup = duplicateGroup,
+            Page = page ?? 1,
+            PageSize = pageSize ?? 25,
+        }, ct));
+    }
+
+    private static async Task<Results<Ok<QuestionDetail>, ProblemHttpResult>> Get(int id, QuestionBank bank, CancellationToken ct) =>
+        await bank.GetAsync(id, ct) is { } question
+            ? TypedResults.Ok(question)
+            : TypedResults.Problem(statusCode: 404, title: "Question not found", detail: $"There is no question {id}.");
+
+    private static async Task<IResult> Update(int id, QuestionUpdate update, QuestionBank bank, HttpContext http, CancellationToken ct) =>
+        ToHttp(await bank.UpdateAsync(id, update, http.User.UserId(), ct), id);
+
+    public sealed record MergeRequest(int[]? QuestionIds);
+
+    private static async Task<IResult> Merge(int id, MergeRequest request, QuestionBank bank, HttpContext http, CancellationToken ct) =>
+        ToHttp(await bank.MergeAsync(id, request.QuestionIds ?? [], http.User.UserId(), ct), id);
+
+    private static IResult ToHttp(BankResult result, int id) => result.Kind switch
+    {
+        BankResultKind.Ok => TypedResults.Ok(result.Question),
+        BankResultKind.NotFound => TypedResults.Problem(statusCode: 404, title: "Question not found", detail: $"There is no question {id}."),
+        BankResultKind.Invalid => TypedResults.ValidationProblem(result.Errors!),
+        _ => TypedResults.Problem(
+            statusCode: 409,
+            title: "The question was changed by someone else",
+            detail: "Reload the question and apply your edit again.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion }),
+    };
+}
