@@ -7,6 +7,8 @@ using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Import;
 using PeerInterview.Web.Infrastructure;
+using PeerInterview.Web.Interviews;
+using PeerInterview.Web.People;
 using PeerInterview.Web.Questions;
 using PeerInterview.Web.Seeding;
 using Serilog;
@@ -24,6 +26,11 @@ builder.Services.AddSingleton<QuestionDocumentImporter>();
 builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<QuestionBank>();
+builder.Services.AddScoped<StaffDirectory>();
+builder.Services.AddScoped<PositionService>();
+builder.Services.AddScoped<CandidateService>();
+builder.Services.AddScoped<InterviewQueries>();
+builder.Services.AddScoped<SchedulingService>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<UserService>();
 
@@ -62,6 +69,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Admin, Roles.HiringManager))
     .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
+    .AddPolicy(Policies.Readers, p => p.RequireRole(Roles.Admin, Roles.HiringManager, Roles.HR))
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All.ToArray()));
 
 builder.Services.AddRazorPages(o =>
@@ -72,6 +80,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Import", Policies.Managers);
+    o.Conventions.AuthorizeFolder("/Positions", Policies.Readers);
+    o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
@@ -110,6 +120,8 @@ api.MapAuthEndpoints();
 api.MapUserEndpoints();
 api.MapImportEndpoints();
 api.MapQuestionEndpoints();
+api.MapPeopleEndpoints();
+api.MapInterviewEndpoints();
 
 app.MapRazorPages();
 

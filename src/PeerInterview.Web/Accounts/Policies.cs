@@ -6,6 +6,9 @@ public static class Policies
     public const string Managers = "Managers";
     public const string Admins = "Admins";
 
+    /// <summary>Admins, hiring managers and HR: read kits, positions, candidates, interviews and reports.</summary>
+    public const string Readers = "Readers";
+
     /// <summary>Any signed-in user with a role.</summary>
     public const string Staff = "Staff";
 }

@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeerInterview.Web.Domain;
 
 namespace PeerInterview.Web.Pages;
 
 public class IndexModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Questions/Index");
+    /// <summary>Interviewers land on what is next for them; everyone else on the question bank.</summary>
+    public IActionResult OnGet() =>
+        User.IsInRole(Roles.Interviewer) && !User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.HiringManager) && !User.IsInRole(Roles.HR)
+            ? RedirectToPage("/Interviews/Mine")
+            : RedirectToPage("/Questions/Index");
 }
