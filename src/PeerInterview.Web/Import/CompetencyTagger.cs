@@ -209,7 +209,12 @@ public static class CompetencyTagger
     private static (string Code, string Word, double Score)? BestKeyword(string text, IReadOnlyList<CompetencyRef> competencies)
     {
         var lower = text.ToLowerInvariant().Replace('’', '\'');
-        var scores = new Dictionary<string, Score>(StringComparer.OrdinalIgnoreCase);
+        var n = competencies.Count;
+        var totals = new double[n];
+        var bestWeight = new double[n];
+        var bestKeyword = new int[n];
+        var bestAt = new int[n];
+        var bestLength = new int[n];
         Span<bool> seen = stackalloc bool[Keywords.Length];
 
         // Only keywords that share their first three letters with a word in the text are tried.
@@ -222,71 +227,78 @@ public static class CompetencyTagger
 
             foreach (var k in candidates)
             {
-                if (seen[k] || !lower.AsSpan(i).StartsWith(Keywords[k].Keyword, StringComparison.Ordinal) || !IsListed(Keywords[k].Code, competencies))
+                var (code, keyword, weight) = Keywords[k];
+                if (seen[k] || !lower.AsSpan(i).StartsWith(keyword, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
                 seen[k] = true;
-                Add(scores, Keywords[k].Code, Keywords[k].Weight, k, WordAt(text, i, Keywords[k].Keyword.Length));
+                var c = IndexOfCode(code, competencies);
+                if (c >= 0)
+                {
+                    Add(c, weight, k, i, keyword.Length);
+                }
             }
         }
 
         // Competencies the built-in lists do not know are matched on the longer words of their own names.
-        foreach (var c in competencies)
+        for (var c = 0; c < n; c++)
         {
-            if (KnownCodes.Contains(c.Code))
+            if (KnownCodes.Contains(competencies[c].Code))
             {
                 continue;
             }
 
-            foreach (var word in NormaliseName(c.Name).Split(' ').Where(w => w.Length >= 5))
+            foreach (var word in NormaliseName(competencies[c].Name).Split(' ').Where(w => w.Length >= 5))
             {
                 var stem = word.Length > 6 ? word[..^2] : word;
                 var at = FindAtWordStart(lower, stem);
                 if (at >= 0)
                 {
-                    Add(scores, c.Code, 2, Keywords.Length, WordAt(text, at, stem.Length));
+                    Add(c, 2, Keywords.Length, at, stem.Length);
                 }
             }
         }
 
-        if (scores.Count == 0)
+        var best = -1;
+        for (var c = 0; c < n; c++)
         {
-            return null;
+            if (totals[c] > 0 && (best < 0 || totals[c] > totals[best]
+                || (totals[c] == totals[best] && TieRank(competencies[c].Code, competencies) < TieRank(competencies[best].Code, competencies))))
+            {
+                best = c;
+            }
         }
 
-        var best = scores
-            .OrderByDescending(kv => kv.Value.Total)
-            .ThenBy(kv => TieRank(kv.Key, competencies))
-            .First();
-        return (CodeAsListed(best.Key, competencies), best.Value.Word, best.Value.Total);
-    }
+        return best < 0 ? null : (competencies[best].Code, WordAt(text, bestAt[best], bestLength[best]), totals[best]);
 
-    private static void Add(Dictionary<string, Score> scores, string code, double weight, int keywordIndex, string word)
-    {
-        if (!scores.TryGetValue(code, out var s))
+        void Add(int c, double weight, int keywordIndex, int at, int length)
         {
-            scores[code] = new Score(weight, weight, keywordIndex, word);
-            return;
-        }
+            totals[c] += weight;
 
-        // The reason quotes the strongest keyword; equal weights go to the one listed first.
-        var better = weight > s.BestWeight || (weight == s.BestWeight && keywordIndex < s.BestIndex);
-        scores[code] = better ? new Score(s.Total + weight, weight, keywordIndex, word) : s with { Total = s.Total + weight };
+            // The reason quotes the strongest keyword; equal weights go to the one listed first.
+            if (weight > bestWeight[c] || (weight == bestWeight[c] && keywordIndex < bestKeyword[c]))
+            {
+                bestWeight[c] = weight;
+                bestKeyword[c] = keywordIndex;
+                bestAt[c] = at;
+                bestLength[c] = length;
+            }
+        }
     }
 
-    private static bool IsListed(string code, IReadOnlyList<CompetencyRef> competencies)
+    private static int IndexOfCode(string code, IReadOnlyList<CompetencyRef> competencies)
     {
         for (var i = 0; i < competencies.Count; i++)
         {
             if (string.Equals(competencies[i].Code, code, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BuildPrefixIndex() =>
@@ -294,8 +306,6 @@ public static class CompetencyTagger
             .GroupBy(k => Keywords[k].Keyword[..PrefixLength], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private readonly record struct Score(double Total, double BestWeight, int BestIndex, string Word);
 
     private static int TieRank(string code, IReadOnlyList<CompetencyRef> competencies)
     {

@@ -76,6 +76,10 @@ internal sealed partial class DocumentRecogniser
             recogniser.introParagraphs);
     }
 
+    private bool InQuestionSection =>
+        section is not null && block is not (Block.Noise or Block.Intro or Block.GlobalRedFlags)
+        && (sectionType is not null || section.Contains("question", StringComparison.OrdinalIgnoreCase));
+
     private bool InListBlock => block is Block.Guidance or Block.LookFor or Block.WhatNotToSay or Block.RedFlags or Block.GlobalRedFlags;
 
     private void Process(int i, SourceLine line)
@@ -147,9 +151,10 @@ internal sealed partial class DocumentRecogniser
             return;
         }
 
-        // A heading that is not a question closes the question and names the section that follows.
+        // A heading that is not a question closes the question and names the section that follows
+        // ("## Question 3" only announces the question below it).
         Close();
-        if (line.HeadingLevel > 1)
+        if (line.HeadingLevel > 1 && !QuestionNumberHeading().IsMatch(line.Body))
         {
             section = line.Body;
             sectionType = null;
@@ -208,9 +213,10 @@ internal sealed partial class DocumentRecogniser
                 }
 
                 break;
-            case LabelKind.LookFor:
+            case LabelKind.LookFor or LabelKind.FollowUp:
                 block = Block.LookFor;
-                current.AddGuidanceParagraph(inline.Length > 0 ? $"**Look for:** {inline}" : "**Look for:**", softWrap: false);
+                var heading = line.Label == LabelKind.LookFor ? "Look for" : "Follow-up";
+                current.AddGuidanceParagraph(inline.Length > 0 ? $"**{heading}:** {inline}" : $"**{heading}:**", softWrap: false);
                 break;
             case LabelKind.Example:
                 block = Block.Example;
@@ -276,14 +282,17 @@ internal sealed partial class DocumentRecogniser
         }
 
         // "3." after question 2 is question 3, unless it continues a list of tips or answer steps that reached 2.
-        if (continuesQuestions && (!continuesList || line.Indent < listIndent || line.EndsWithQuestionMark))
+        if (continuesQuestions && (!continuesList || line.Indent < listIndent || line.EndsWithQuestionMark || LabelFollows(i)))
         {
             Start(line.Body, QuestionMarker.Numbered, line, number);
             return;
         }
 
-        if (lastQuestionNumber is null && current is null && block is not (Block.GlobalRedFlags or Block.Intro)
-            && (TextShapes.IsPrompt(line.Body) || (line.Body.Length <= TextShapes.MaxQuestionLength && LabelFollows(i))))
+        // The first numbered question; in an introduction or a red-flags list only a real question counts.
+        var firstShape = block is Block.GlobalRedFlags or Block.Intro or Block.Noise
+            ? TextShapes.IsQuestionSentence(line.Body) || LabelFollows(i)
+            : TextShapes.IsPrompt(line.Body) || (line.Body.Length <= TextShapes.MaxQuestionLength && LabelFollows(i));
+        if (lastQuestionNumber is null && current is null && firstShape)
         {
             Start(line.Body, QuestionMarker.Numbered, line, number);
             return;
@@ -302,7 +311,8 @@ internal sealed partial class DocumentRecogniser
 
     private void HandleBullet(int i, SourceLine line)
     {
-        if (TextShapes.IsQuestionSentence(line.Body) && BulletStartsQuestion(i, line))
+        var questionShaped = TextShapes.IsQuestionSentence(line.Body) || (TextShapes.IsPrompt(line.Body) && LabelFollows(i));
+        if (questionShaped && BulletStartsQuestion(i, line))
         {
             Start(line.Body, QuestionMarker.Bulleted, line);
             return;
@@ -321,7 +331,7 @@ internal sealed partial class DocumentRecogniser
     {
         if (current is null)
         {
-            return block is not (Block.GlobalRedFlags or Block.Noise or Block.Intro) || LookaheadFindsLabel(i);
+            return block is not (Block.GlobalRedFlags or Block.Noise) || LookaheadFindsLabel(i);
         }
 
         if (current.Marker == QuestionMarker.Bulleted && line.Indent <= current.Indent)
@@ -342,13 +352,21 @@ internal sealed partial class DocumentRecogniser
             return;
         }
 
-        if (previous?.Kind == LineKind.Topic && pendingTopic is not null && TextShapes.IsPrompt(text))
+        if (line.IsExplicitQuestion || (previous?.Kind == LineKind.Topic && pendingTopic is not null && TextShapes.IsPrompt(text)))
         {
             Start(text, QuestionMarker.Bare, line);
             return;
         }
 
         if (TextShapes.IsQuestionSentence(text) && BareQuestionStartsHere(i))
+        {
+            Start(text, QuestionMarker.Bare, line);
+            return;
+        }
+
+        // Under a "… questions" heading, each short prompt on its own line is a question even without labels.
+        if (InQuestionSection && TextShapes.IsPrompt(text) && text[^1] is '.' or '?' or '!'
+            && (current is null || (current.Marker == QuestionMarker.Bare && !current.HasBody)))
         {
             Start(text, QuestionMarker.Bare, line);
             return;
@@ -362,7 +380,7 @@ internal sealed partial class DocumentRecogniser
         }
 
         // Seed 001's layout: a "why it is asked" paragraph directly followed by "How to Answer".
-        if (between && NextIsHowToAnswer(i) && !InOpenQuote())
+        if (between && NextIsHowToAnswer(i))
         {
             StartInferred(text, line);
             return;
@@ -545,7 +563,13 @@ internal sealed partial class DocumentRecogniser
             return current.Marker != QuestionMarker.Heading || line.HeadingLevel <= current.HeadingLevel;
         }
 
-        return line.HasSymbolPrefix || (current.LabelIndent is { } labelIndent && line.Indent < labelIndent);
+        if (line.HasSymbolPrefix || (current.LabelIndent is { } labelIndent && line.Indent < labelIndent))
+        {
+            return true;
+        }
+
+        // A red-flags heading after a complete question, in a document whose earlier questions had no flags of their own.
+        return finished.Count > 0 && !finished.Any(q => q.RedFlags.Count > 0) && (current.HasAnswer || current.HasGuidance);
     }
 
     private bool InOpenQuote() =>
@@ -632,7 +656,7 @@ internal sealed partial class DocumentRecogniser
 
     private static bool IsQuestionLabel(SourceLine line) =>
         line.Label is LabelKind.Purpose or LabelKind.HowToAnswer or LabelKind.LookFor or LabelKind.Example
-            or LabelKind.WhatNotToSay or LabelKind.Competency
+            or LabelKind.WhatNotToSay or LabelKind.Competency or LabelKind.FollowUp
         || (line.Label == LabelKind.RedFlags && line.Body.Length > 0);
 
     private static RedFlagSeverity SeverityOf(string? labelText) =>
@@ -693,8 +717,17 @@ internal sealed partial class DocumentRecogniser
     private static string CleanQuestionText(string text)
     {
         var t = text.Trim().Trim('*', '_').Trim();
+        while (t.EndsWith("? ?", StringComparison.Ordinal))
+        {
+            // A trailing emoji that a legacy encoding turned into "?".
+            t = t[..^2];
+        }
+
         return t.Length > 1 && t[0] is '“' or '"' && t[^1] is '”' or '"' ? t[1..^1].Trim() : t;
     }
+
+    [GeneratedRegex(@"^(?:question|q)\s*\d{1,4}:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionNumberHeading();
 
     [GeneratedRegex(@"\(?\[?\b(?:knock[- ]?out|deal[- ]?breaker|disqualif\w*)\b\]?\)?:?", RegexOptions.IgnoreCase)]
     private static partial Regex KnockOutMarker();

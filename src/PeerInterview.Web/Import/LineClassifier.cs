@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PeerInterview.Web.Domain;
@@ -30,6 +29,7 @@ internal enum LabelKind
     WhatNotToSay,
     RedFlags,
     Competency,
+    FollowUp,
 }
 
 /// <summary>One non-blank source line and what it looks like on its own, before any context is applied.</summary>
@@ -53,6 +53,9 @@ internal sealed record SourceLine(int Number, int Indent, LineKind Kind, string 
 
     /// <summary>The label was written in Markdown bold, e.g. "**Purpose:** …".</summary>
     public bool IsBoldLabel { get; init; }
+
+    /// <summary>The source said outright that this is the question: "Question: …" or "Q: …".</summary>
+    public bool IsExplicitQuestion { get; init; }
 
     /// <summary>Ends with a question mark (ignoring closing quotes and brackets).</summary>
     public bool EndsWithQuestionMark => TextShapes.EndsWithQuestionMark(Body);
@@ -101,6 +104,16 @@ internal static partial class LineClassifier
 
         var hadBold = raw.Contains("**", StringComparison.Ordinal);
         var text = CollapseSpaces(raw.Replace("**", string.Empty, StringComparison.Ordinal).Trim());
+        if (text.StartsWith('>'))
+        {
+            // A Markdown block quote: the quoted text is what matters.
+            text = text.TrimStart('>', ' ');
+            if (text.Length == 0)
+            {
+                return new SourceLine(number, indent, LineKind.Rule, text);
+            }
+        }
+
         var (stripped, hadSymbol) = StripLeadingSymbols(text);
 
         var first = text.Length > 0 ? text[0] : ' ';
@@ -127,13 +140,18 @@ internal static partial class LineClassifier
                 };
             }
 
-            if (TrySection(inner, out var headingType))
+            if (inner.Length > 0 && TrySection(inner, out var headingType))
             {
                 return new SourceLine(number, indent, LineKind.Section, inner) { HeadingLevel = level, SectionType = headingType };
             }
 
             var (itemNumber, body) = StripItemNumber(inner);
             return new SourceLine(number, indent, LineKind.Heading, body) { HeadingLevel = level, ItemNumber = itemNumber };
+        }
+
+        if (first is 'Q' or 'q' && ExplicitQuestion().Match(stripped) is { Success: true } explicitQuestion)
+        {
+            return new SourceLine(number, indent, LineKind.Text, explicitQuestion.Groups["rest"].Value.Trim()) { IsExplicitQuestion = true };
         }
 
         if (TryLabel(stripped, out var lineLabel, out var lineLabelText, out var lineInline))
@@ -180,7 +198,7 @@ internal static partial class LineClassifier
             return new SourceLine(number, indent, LineKind.Bullet, body);
         }
 
-        if (TrySection(stripped, out var sectionType))
+        if (stripped.Length > 0 && TrySection(stripped, out var sectionType))
         {
             return new SourceLine(number, indent, LineKind.Section, stripped) { SectionType = sectionType, HasSymbolPrefix = hadSymbol };
         }
@@ -193,89 +211,68 @@ internal static partial class LineClassifier
         return new SourceLine(number, indent, LineKind.Text, stripped) { HasSymbolPrefix = hadSymbol };
     }
 
-    private static bool TryLabel(string text, out LabelKind kind, out string labelText, out string inline)
-    {
-        kind = LabelKind.None;
-        labelText = string.Empty;
-        inline = string.Empty;
-        if (text.Length == 0 || !char.IsLetter(text[0]))
-        {
-            return false;
-        }
+    private static bool TryLabel(string text, out LabelKind kind, out string labelText, out string inline) =>
+        LabelPhrases.TryMatch(text, out kind, out labelText, out inline);
 
-        if (!LabelFirstWords.Contains(FirstWord(text)))
-        {
-            return false;
-        }
-
-        var m = LabelLine().Match(text);
-        if (!m.Success)
-        {
-            return false;
-        }
-
-        var rest = m.Groups["rest"].Value.Trim();
-        if (rest.Length > 0 && !m.Groups["sep"].Success)
-        {
-            return false;
-        }
-
-        var word = m.Groups["label"].Value.ToLowerInvariant();
-        kind = word switch
-        {
-            _ when word.StartsWith("purpose", StringComparison.Ordinal) || word.StartsWith("why", StringComparison.Ordinal)
-                || word.StartsWith("what they", StringComparison.Ordinal) || word.StartsWith("what the interviewer", StringComparison.Ordinal)
-                || word.StartsWith("what interviewers", StringComparison.Ordinal) || word.StartsWith("what employers", StringComparison.Ordinal) => LabelKind.Purpose,
-            _ when word.StartsWith("intro", StringComparison.Ordinal) => LabelKind.Introduction,
-            _ when word.StartsWith("how to", StringComparison.Ordinal) || word.StartsWith("tip", StringComparison.Ordinal)
-                || word.StartsWith("answer", StringComparison.Ordinal) => LabelKind.HowToAnswer,
-            _ when word.Contains("look", StringComparison.Ordinal) || word.StartsWith("listen", StringComparison.Ordinal)
-                || word.StartsWith("what good", StringComparison.Ordinal) => LabelKind.LookFor,
-            _ when word.Contains("not to say", StringComparison.Ordinal) || word.Contains("avoid", StringComparison.Ordinal)
-                || word.Contains("mistake", StringComparison.Ordinal) || word.StartsWith("don", StringComparison.Ordinal)
-                || word.StartsWith("poor", StringComparison.Ordinal) || word.StartsWith("weak", StringComparison.Ordinal)
-                || word.StartsWith("bad", StringComparison.Ordinal) => LabelKind.WhatNotToSay,
-            _ when word.StartsWith("red flag", StringComparison.Ordinal) || word.StartsWith("warning", StringComparison.Ordinal)
-                || word.StartsWith("concern", StringComparison.Ordinal) => LabelKind.RedFlags,
-            _ when word.StartsWith("compet", StringComparison.Ordinal) || word.StartsWith("primary compet", StringComparison.Ordinal)
-                || word.StartsWith("domain", StringComparison.Ordinal) || word.StartsWith("skill area", StringComparison.Ordinal) => LabelKind.Competency,
-            _ => LabelKind.Example,
-        };
-        labelText = m.Groups["note"].Success ? $"{m.Groups["label"].Value} ({m.Groups["note"].Value})" : m.Groups["label"].Value;
-        inline = rest;
-        return true;
-    }
-
+    /// <summary>
+    /// "Behavioral Interview Questions", "Situational questions:", "Common Peer Specialist Interview Questions",
+    /// "Questions for the second interview": a heading that groups questions, and the question type it implies.
+    /// </summary>
     internal static bool TrySection(string text, out QuestionType? type)
     {
         type = null;
-        if (text.Length > 120 || !LooksLikeSectionName(text))
+        if (text.Length > 120 || !LooksLikeSectionName(text) || text.Contains('?', StringComparison.Ordinal) || TextShapes.WordCount(text) > 10)
         {
             return false;
         }
 
-        var m = SectionLine().Match(text);
-        if (!m.Success || TextShapes.WordCount(text) > 10)
+        var t = text.TrimEnd(':', ' ');
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
         {
             return false;
         }
 
-        var kind = m.Groups["kind"].Value.ToLowerInvariant();
-        type = kind switch
+        var first = words[0].ToLowerInvariant();
+        var endsWithQuestions = words[^1].Equals("questions", StringComparison.OrdinalIgnoreCase)
+            || words[^1].Equals("question", StringComparison.OrdinalIgnoreCase);
+
+        if (!endsWithQuestions)
         {
-            _ when kind.StartsWith("behavio", StringComparison.Ordinal) => QuestionType.Behavioural,
-            _ when kind.StartsWith("situation", StringComparison.Ordinal) || kind.StartsWith("scenario", StringComparison.Ordinal)
-                || kind.StartsWith("hypothetical", StringComparison.Ordinal) => QuestionType.Situational,
-            _ when kind.StartsWith("technical", StringComparison.Ordinal) || kind.StartsWith("knowledge", StringComparison.Ordinal) => QuestionType.Knowledge,
-            _ when kind.StartsWith("motivation", StringComparison.Ordinal) => QuestionType.Motivational,
+            // "Questions for the second interview", "Questions to ask"
+            return words.Length >= 3 && first is "questions" or "question"
+                && words[1].ToLowerInvariant() is "for" or "about" or "on" or "to"
+                && !t.Contains('.', StringComparison.Ordinal);
+        }
+
+        type = first switch
+        {
+            _ when first.StartsWith("behavio", StringComparison.Ordinal) => QuestionType.Behavioural,
+            _ when first.StartsWith("situation", StringComparison.Ordinal) || first.StartsWith("scenario", StringComparison.Ordinal)
+                || first.StartsWith("hypothetical", StringComparison.Ordinal) => QuestionType.Situational,
+            _ when first.StartsWith("technical", StringComparison.Ordinal) || first.StartsWith("knowledge", StringComparison.Ordinal) => QuestionType.Knowledge,
+            _ when first.StartsWith("motivation", StringComparison.Ordinal) => QuestionType.Motivational,
             _ => null,
         };
-        return true;
+
+        return type is not null
+            || words.Length == 1
+            || SectionOpeners.Contains(first)
+            || t.Contains("interview", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static bool LooksLikeSectionName(string text)
+    {
+        var t = text.AsSpan().TrimEnd(": ");
+        return t.EndsWith("question", StringComparison.OrdinalIgnoreCase)
+            || t.EndsWith("questions", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("question", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An upper-case line such as "CONFLICT RESOLUTION" or "SELF-DISCLOSURE".</summary>
     private static bool IsTopic(string text)
     {
-        if (text.Length is < 3 or > 60 || TextShapes.WordCount(text) > 6 || !TopicLine().IsMatch(text))
+        if (text.Length is < 3 or > 60 || !char.IsLetter(text[0]) || TextShapes.WordCount(text) > 6)
         {
             return false;
         }
@@ -292,41 +289,16 @@ internal static partial class LineClassifier
 
                 letters++;
             }
+            else if (!char.IsAsciiDigit(c) && c is not (' ' or '&' or '/' or '\'' or '’' or ',' or '.' or '(' or ')' or '-' or '–'))
+            {
+                return false;
+            }
         }
 
         return letters >= 3;
     }
 
-    private static bool LooksLikeSectionName(string text)
-    {
-        var t = text.AsSpan().TrimEnd(':');
-        return t.EndsWith("question", StringComparison.OrdinalIgnoreCase)
-            || t.EndsWith("questions", StringComparison.OrdinalIgnoreCase)
-            || t.StartsWith("question", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool IsNoise(string text)
-    {
-        // Cheap, vectorised pre-checks keep the regexes off ordinary sentences.
-        var span = text.AsSpan();
-        return (text.Length <= 40 && NoiseExact().IsMatch(text))
-            || (text.Length <= 160 && span.ContainsAny(NoiseShortHints) && NoiseShort().IsMatch(text))
-            || (span.ContainsAny(NoiseAnywhereHints) && NoiseAnywhere().IsMatch(text))
-            || (text.Length <= 60 && char.IsAsciiLetterOrDigit(text[0]) && span.ContainsAnyInRange('0', '9') && DateLine().IsMatch(text))
-            || (text.Length <= 80 && NoiseVeryShort().IsMatch(text))
-            || (text.Length <= 160 && span.ContainsAny('|', '»', '›') && Breadcrumb().IsMatch(text));
-    }
-
-    private static string FirstWord(string text)
-    {
-        var end = 0;
-        while (end < text.Length && end < 16 && (char.IsLetter(text[end]) || text[end] is '\'' or '’'))
-        {
-            end++;
-        }
-
-        return text[..end];
-    }
+    private static bool IsNoise(string text) => PageFurniture.IsNoise(text);
 
     private static (string? Number, string Body) StripItemNumber(string text)
     {
@@ -347,6 +319,11 @@ internal static partial class LineClassifier
             {
                 i++;
             }
+            else if (c == '?' && text.AsSpan(i).TrimStart('?').StartsWith(' '))
+            {
+                // An emoji that a legacy encoding turned into "?" or "??" ("?? Red Flags").
+                i++;
+            }
             else if (c == ' ' && i > 0)
             {
                 i++;
@@ -365,25 +342,9 @@ internal static partial class LineClassifier
             ? MultipleSpaces().Replace(text, " ")
             : text;
 
-    private static readonly HashSet<string> LabelFirstWords = new(
-        [
-            "purpose", "why", "what", "introduction", "intro", "how", "tip", "tips", "answer", "answering", "look", "looking",
-            "listen", "example", "examples", "sample", "model", "strong", "good", "great", "ideal", "avoid", "mistakes", "common",
-            "don't", "dont", "don’t", "poor", "weak", "bad", "red", "warning", "concerns", "competency", "competencies", "primary",
-            "domain", "skill",
-        ],
-        StringComparer.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> NoiseShortHints = SearchValues.Create(
-        [
-            "back to", "download", "click", "master your", "boost your", "speak clearly", "get hired", "used by", "trusted by",
-            "join", "reading sample", "good candidates", "interview questions", "copyright", "©", "share", "$", "€", "£",
-        ],
-        StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> NoiseAnywhereHints = SearchValues.Create(
-        ["great ones win", "rights reserved", "[updated", "money-back", "one-time payment", "download"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly HashSet<string> SectionOpeners = new(
+        ["sample", "common", "general", "opening", "closing", "other", "additional", "more", "key", "core", "role-specific", "list"],
+        StringComparer.Ordinal);
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex MultipleSpaces();
@@ -391,56 +352,19 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")]
     private static partial Regex RuleLine();
 
+    [GeneratedRegex(@"^(?:question|q)\s*[:：.]\s*(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitQuestion();
+
     [GeneratedRegex(@"^(?<hashes>#{1,6})\s+(?<rest>.+)$")]
     private static partial Regex MarkdownHeading();
 
-    [GeneratedRegex(@"^(?<num>\d{1,3})[.)]?$")]
+    [GeneratedRegex(@"^(?<num>\d{1,4})[.)]?$")]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"^(?:(?:Q|Question)\s*(?<num>\d{1,3})\s*[.:)\-–]\s*|(?<num>\d{1,3}(?:\.\d{1,3})*)[.)]\s+|(?<num>\d{1,3}(?:\.\d{1,3})+)\s+)(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Q|Question)\s*(?<num>\d{1,4})\s*[.:)\-–]\s*|(?<num>\d{1,4}(?:\.\d{1,4})*)[.)]\s+|(?<num>\d{1,4}(?:\.\d{1,4})+)\s+)(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedItem();
 
     [GeneratedRegex(@"^[•◦▪▫●○■□‣⁃∙·➢➤►▶✓✔✗✘\-*+–—]\s+(?<rest>.+)$")]
     private static partial Regex BulletItem();
 
-    [GeneratedRegex(@"^[A-Z][A-Z0-9 &/'’,.()\-–]*$")]
-    private static partial Regex TopicLine();
-
-    [GeneratedRegex(
-        @"^(?<label>purpose(?: of (?:the|this) question)?|why (?:(?:it'?s|it is|this is|this question is|we|interviewers?|employers?) )?ask(?:ed|s)?(?: this)?(?: question)?|what (?:they'?re|the interviewer is|interviewers are|employers are) (?:really )?(?:looking for|asking)|introduction|intro|how to answer(?: (?:it|this|this question))?|how to respond|tips?(?: (?:for|on) answering)?|answer(?:ing)? tips|(?:what to )?look(?:ing)? for|what good looks like|listen for|examples?(?: (?:answers?|responses?))?(?: ?#?\d{1,2})?|sample (?:answers?|responses?)(?: ?#?\d{1,2})?|(?:model|strong|good|great|ideal) (?:answers?|responses?)|what not to say|what to avoid|avoid|mistakes to avoid|common mistakes|don'?t say|(?:poor|weak|bad) (?:answers?|responses?)|red flags?(?: to (?:watch|look) (?:for|out for))?|warning signs|concerns|competenc(?:y|ies)(?: area)?|primary competency|domain|skill area)\s*(?:\((?<note>[^)]{1,40})\))?\s*(?<sep>[:：]|\s[\-–—]\s?)?(?<rest>.*)$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex LabelLine();
-
-    [GeneratedRegex(
-        @"^(?:(?<kind>behaviou?ral|technical|situational|scenario(?:-based)?|hypothetical|knowledge(?:-based)?|motivational|motivation)\b.*|.*\binterview |(?:sample|common|general|opening|closing|other|additional|more|key|core|role-specific|list of)\b.*)questions?:?$|^questions? (?:for|about|on|to ask)\b[^.?!]{0,60}$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex SectionLine();
-
-    [GeneratedRegex(
-        @"^(?:previous|next|prev|back|home|menu|share|tweet|print|comments?|related(?: posts| articles)?|read more|advertisement|sponsored|table of contents|contents|skip to (?:main )?content|author|premium|interactive practice|reading isn't enough|reading isn’t enough|previous (?:post|article)|next (?:post|article))\s*[:»›<>«‹]*$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NoiseExact();
-
-    [GeneratedRegex(
-        @"^(?:back to\b|download\b|click (?:the|this|here|below|on)\b|master your\b|boost your confidence|speak clearly and impress|get hired faster|used by (?:hundreds|thousands)|trusted by (?:\d|over|hundreds|thousands)|join (?:\d|over|thousands)|reading sample answers isn|good candidates answer questions|(?:top )?\d{1,3} (?:common |best |top |essential |most common )?.*interview questions|.*interview questions (?:and|&) answers|(?:[$€£]\s?\d+(?:\.\d\d)?\s*(?:/|per)\s*(?:mo|month|year|yr|week))|(?:©|copyright\b)|share (?:this|on)\b)",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NoiseShort();
-
-    [GeneratedRegex(
-        @"^(?:(?:sign up|log ?in|subscribe|register|upgrade|get started|start (?:your )?free trial|try it free|buy now|add to cart|learn more)\b.{0,25}|(?:written|posted|published|reviewed|last updated|updated)(?: by| on|:)\s.{1,60}|by [A-Z][a-z]+(?: [A-Z][a-z.]+){0,3})$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NoiseVeryShort();
-
-    [GeneratedRegex(
-        @"great ones win offers|all rights reserved|\[updated \d{4}\]|money-back guarantee|one-time payment|download (?:the |our |this |a )?(?:free )?(?:pdf|template|guide|checklist)",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NoiseAnywhere();
-
-    [GeneratedRegex(
-        @"^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) \d{4}|\d{4}-\d{2}-\d{2})$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex DateLine();
-
-    [GeneratedRegex(@"^[^|?]{1,50}(?:\s[|»›]\s[^|?]{1,80})+$")]
-    private static partial Regex Breadcrumb();
 }

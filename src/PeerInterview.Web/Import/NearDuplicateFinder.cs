@@ -1,11 +1,11 @@
-using System.Text;
-
 namespace PeerInterview.Web.Import;
 
 /// <summary>
 /// Groups questions that say the same thing in different words ("How do you stay updated on best practices in peer
 /// support?" / "What strategies do you use to stay updated on best practices…"). Similarity is the Jaccard index of
-/// content-word stems; candidate pairs come from an inverted index so large banks stay fast.
+/// content-word stems; pairs above the threshold are joined with union-find. Candidate pairs come from an inverted
+/// index over each question's rarest words, skipping words found in more than 5% of a large bank, so 10,000
+/// questions take well under a second.
 /// </summary>
 public static class NearDuplicateFinder
 {
@@ -30,8 +30,10 @@ public static class NearDuplicateFinder
         "peer", "peers", "support", "supporting", "supported", "specialist", "specialists", "client", "clients",
         "someone", "person", "individual", "individuals", "role", "work", "working", "approach", "strategy",
         "strategies", "technique", "techniques", "use", "using", "handle", "handling", "situation", "situations",
-        "certified", "experience", "experiences", "process", "practice", "effective", "effectively", "specific",
+        "certified", "experience", "experiences", "process", "effective", "effectively", "specific",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static IReadOnlyList<IReadOnlyList<TKey>> FindGroups<TKey>(IReadOnlyList<(TKey Key, string Text)> items)
         where TKey : notnull
@@ -40,26 +42,37 @@ public static class NearDuplicateFinder
         var n = items.Count;
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var tokenSets = new int[n][];
+        var ids = new List<int>();
         for (var i = 0; i < n; i++)
         {
-            tokenSets[i] = Tokens(items[i].Text)
-                .Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count)
-                .Distinct()
-                .Order()
-                .ToArray();
+            ids.Clear();
+            foreach (var token in Tokens(items[i].Text))
+            {
+                if (!vocabulary.TryGetValue(token, out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[token] = id;
+                }
+
+                ids.Add(id);
+            }
+
+            ids.Sort();
+            tokenSets[i] = Unique(ids);
         }
 
-        var postings = new List<int>[vocabulary.Count];
-        for (var i = 0; i < n; i++)
+        var frequency = new int[vocabulary.Count];
+        foreach (var set in tokenSets)
         {
-            foreach (var token in tokenSets[i])
+            foreach (var token in set)
             {
-                (postings[token] ??= []).Add(i);
+                frequency[token]++;
             }
         }
 
         // Tokens in more than 5% of a large bank only create candidate pairs that fail the threshold anyway.
-        var maxPostings = Math.Max(50, n / 20);
+        var maxFrequency = Math.Max(50, n / 20);
+        var postings = new List<int>[vocabulary.Count];
         var parent = Enumerable.Range(0, n).ToArray();
         var seenBy = new int[n];
         Array.Fill(seenBy, -1);
@@ -72,17 +85,19 @@ public static class NearDuplicateFinder
                 continue;
             }
 
-            foreach (var token in a)
+            // Prefix filtering: two sets with Jaccard ≥ t must share one of their rarest |x| − ⌈t·|x|⌉ + 1 tokens,
+            // so only those are indexed and probed.
+            var prefix = Prefix(a, frequency);
+            foreach (var token in prefix)
             {
-                var list = postings[token];
-                if (list.Count > maxPostings)
+                if (frequency[token] > maxFrequency || postings[token] is not { } list)
                 {
                     continue;
                 }
 
                 foreach (var j in list)
                 {
-                    if (j <= i || seenBy[j] == i)
+                    if (seenBy[j] == i)
                     {
                         continue;
                     }
@@ -92,6 +107,14 @@ public static class NearDuplicateFinder
                     {
                         Union(parent, i, j);
                     }
+                }
+            }
+
+            foreach (var token in prefix)
+            {
+                if (frequency[token] <= maxFrequency)
+                {
+                    (postings[token] ??= []).Add(i);
                 }
             }
         }
@@ -130,6 +153,28 @@ public static class NearDuplicateFinder
         return (double)shared / (a.Count + b.Count - shared);
     }
 
+    private static int[] Prefix(int[] set, int[] frequency)
+    {
+        var keep = set.Length < MinTokensForFuzzyMatch
+            ? 1
+            : set.Length - (int)Math.Ceiling((Threshold * set.Length) - 1e-9) + 1;
+        return [.. set.OrderBy(t => frequency[t]).ThenBy(t => t).Take(keep)];
+    }
+
+    private static int[] Unique(List<int> sorted)
+    {
+        var unique = new List<int>(sorted.Count);
+        foreach (var id in sorted)
+        {
+            if (unique.Count == 0 || unique[^1] != id)
+            {
+                unique.Add(id);
+            }
+        }
+
+        return [.. unique];
+    }
+
     private static bool IsNearDuplicate(int[] a, int[] b)
     {
         var shared = 0;
@@ -161,49 +206,52 @@ public static class NearDuplicateFinder
         return shared >= Threshold * union;
     }
 
-    private static IEnumerable<string> Tokens(string text)
+    private static List<string> Tokens(string text)
     {
-        var word = new StringBuilder();
-        foreach (var ch in text)
+        var tokens = new List<string>();
+        Span<char> word = stackalloc char[48];
+        var length = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
+            var ch = i < text.Length ? text[i] : ' ';
             if (char.IsLetterOrDigit(ch))
             {
-                word.Append(char.ToLowerInvariant(ch));
+                if (length < word.Length)
+                {
+                    word[length++] = char.ToLowerInvariant(ch);
+                }
+
                 continue;
             }
 
             // Keep "self-care" and "well-being" as one word; apostrophes end a word ("someone's" → "someone").
-            if (ch == '-' && word.Length > 0)
+            if (ch == '-' && length > 0)
             {
                 continue;
             }
 
-            if (word.Length > 0)
+            if (length > 0)
             {
-                var stem = Token(word.ToString());
-                word.Clear();
-                if (stem is not null)
-                {
-                    yield return stem;
-                }
+                AddToken(tokens, word[..length]);
+                length = 0;
             }
         }
 
-        if (word.Length > 0 && Token(word.ToString()) is { } last)
-        {
-            yield return last;
-        }
+        return tokens;
     }
 
-    private static string? Token(string word)
+    private static void AddToken(List<string> tokens, ReadOnlySpan<char> word)
     {
-        if (word.Length < 2 || StopWords.Contains(word) || word.All(char.IsDigit))
+        if (word.Length < 2 || StopWordLookup.Contains(word) || !word.ContainsAnyExceptInRange('0', '9'))
         {
-            return null;
+            return;
         }
 
-        var stem = Stem(word);
-        return stem.Length < 2 || StopWords.Contains(stem) ? null : stem;
+        var stem = Stem(word.ToString());
+        if (stem.Length >= 2 && !StopWords.Contains(stem))
+        {
+            tokens.Add(stem);
+        }
     }
 
     /// <summary>Crude suffix stripping: enough to match "staying"/"stay", "updated"/"update", "boundaries"/"boundary".</summary>

@@ -26,7 +26,7 @@ public sealed partial class QuestionDocumentImporter
         {
             throw new ImportRejectedException(
                 ImportRejection.TooLarge,
-                $"The file is {content.Length / 1024.0 / 1024.0:0.0} MB; the limit is 2 MB. Split it into smaller documents.");
+                $"The file is larger than the 2 MB limit ({content.Length:N0} bytes). Split it into smaller documents and upload them one at a time.");
         }
 
         var decoded = TextDecoder.Decode(content);
@@ -81,7 +81,7 @@ public sealed partial class QuestionDocumentImporter
             Format = DescribeFormat(recognised),
             Encoding = decoded.EncodingName,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Title = FindTitle(lines, fileName),
+            Title = FindTitle(lines, recognised.Questions[0].LineStart, fileName),
             Questions = questions,
             GlobalRedFlags = recognised.GlobalRedFlags,
             Warnings = warnings,
@@ -139,15 +139,20 @@ public sealed partial class QuestionDocumentImporter
         return $"{prefix}-{suffix}";
     }
 
-    private static string FindTitle(List<SourceLine> lines, string fileName)
+    /// <summary>The first Markdown H1, else a title-like line above the first question, else the file name.</summary>
+    private static string FindTitle(List<SourceLine> lines, int firstQuestionLine, string fileName)
     {
-        var heading = lines.FirstOrDefault(l => l.HeadingLevel == 1 && l.Body.Length > 0);
+        var heading = lines.FirstOrDefault(l => l.HeadingLevel == 1 && l.Kind != LineKind.Label && l.Body.Length > 0);
         if (heading is not null)
         {
             return Tidy(heading.Body);
         }
 
-        var candidates = lines.Take(8).Where(l => l.Body.Length is > 0 and <= 160 && !l.Body.Contains(" | ", StringComparison.Ordinal)).ToList();
+        var candidates = lines.Take(8)
+            .Where(l => l.Number < firstQuestionLine)
+            .Where(l => l.Kind is LineKind.Text or LineKind.Noise or LineKind.Section or LineKind.Topic && !l.IsExplicitQuestion)
+            .Where(l => l.Body.Length is > 0 and <= 160 && !l.Body.Contains(" | ", StringComparison.Ordinal))
+            .ToList();
         var named = candidates.FirstOrDefault(l => l.Body.Contains("interview", StringComparison.OrdinalIgnoreCase)
             || l.Body.Contains("question", StringComparison.OrdinalIgnoreCase));
         var chosen = named ?? candidates.FirstOrDefault();

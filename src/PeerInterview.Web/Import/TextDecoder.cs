@@ -13,7 +13,8 @@ internal readonly record struct DecodedText(string Text, string EncodingName);
 /// </summary>
 internal static class TextDecoder
 {
-    private static readonly Encoding Windows1252 = CreateWindows1252();
+    // Created on first use: registering the code-page provider is only worth it for files that are not UTF-8.
+    private static readonly Lazy<Encoding> Windows1252 = new(CreateWindows1252);
 
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFD");
@@ -60,7 +61,7 @@ internal static class TextDecoder
             }
             else if (content.AsSpan().IndexOfAny(UndefinedIn1252) < 0)
             {
-                raw = Windows1252.GetString(content);
+                raw = Windows1252.Value.GetString(content);
                 name = "windows-1252";
             }
             else

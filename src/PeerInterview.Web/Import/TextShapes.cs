@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace PeerInterview.Web.Import;
 
 /// <summary>Small judgements about what a piece of text looks like: a question, an interview prompt, a quotation.</summary>
-internal static partial class TextShapes
+internal static class TextShapes
 {
     /// <summary>Questions longer than this are treated as prose that happens to end with "?".</summary>
     public const int MaxQuestionLength = 300;
@@ -24,7 +22,7 @@ internal static partial class TextShapes
     /// </summary>
     public static bool IsPrompt(string text) =>
         IsQuestionSentence(text)
-        || (text.Length <= 250 && SentenceCount(text) <= 2 && PromptOpening().IsMatch(text) && !text.EndsWith(':'));
+        || (text.Length <= 250 && SentenceCount(text) <= 2 && HasPromptOpening(text) && !text.EndsWith(':'));
 
     public static int WordCount(string text)
     {
@@ -130,8 +128,48 @@ internal static partial class TextShapes
         return depth == 0;
     }
 
-    [GeneratedRegex(
-        @"^(?:tell|describe|give|share|explain|walk|identify|discuss|outline|talk|name|list|provide|compare|define|detail|summari[sz]e|reflect|recall|think of|please|imagine|suppose|what|how|why|when|where|which|who|can you|could you|would you|have you|are you|do you|did you|is there|a (?:peer|client|participant|person|colleague|coworker|co-worker|family member|team member)|you (?:are|have|notice|learn|receive|discover))\b",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex PromptOpening();
+    private static readonly HashSet<string> PromptFirstWords = new(
+        [
+            "tell", "describe", "give", "share", "explain", "walk", "identify", "discuss", "outline", "talk", "name", "list",
+            "provide", "compare", "define", "detail", "summarise", "summarize", "reflect", "recall", "please", "imagine",
+            "suppose", "what", "how", "why", "when", "where", "which", "who",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] PromptOpeningPhrases =
+    [
+        "think of ", "can you ", "could you ", "would you ", "have you ", "are you ", "do you ", "did you ", "is there ",
+        "a peer ", "a client ", "a participant ", "a person ", "a colleague ", "a coworker ", "a co-worker ",
+        "a family member ", "a team member ", "you are ", "you have ", "you notice ", "you learn ", "you receive ",
+        "you discover ",
+    ];
+
+    private static bool HasPromptOpening(string text)
+    {
+        var end = 0;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end == 0)
+        {
+            return false;
+        }
+
+        if ((end == text.Length || !char.IsLetterOrDigit(text[end])) && PromptFirstWords.Contains(text[..end]))
+        {
+            return true;
+        }
+
+        foreach (var phrase in PromptOpeningPhrases)
+        {
+            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -79,4 +79,24 @@ public class EncodingTests
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), doc.Sha256);
     }
+
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Seeds_ReadTheSameAsUtf16AndAsWindows1252(string prefix)
+    {
+        var utf8 = SeedDocuments.Parse(prefix);
+        var text = Encoding.UTF8.GetString(SeedDocuments.Read(prefix));
+
+        var utf16 = Parse([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal))]);
+        var legacy = Parse(Windows1252.GetBytes(text)); // emoji become "?"
+
+        Assert.Equal(Visible(utf8), Visible(utf16));
+        Assert.Equal(utf8.Questions.Select(q => q.Text), legacy.Questions.Select(q => q.Text));
+        Assert.Equal(utf8.GlobalRedFlags, legacy.GlobalRedFlags);
+        Assert.Equal(utf8.Format, legacy.Format);
+    }
 }

@@ -300,4 +300,136 @@ public class LayoutTests
         Assert.Equal("GEN", doc.Questions[1].Competency);
         Assert.Equal(CompetencyTagger.DefaultReason, doc.Questions[1].CompetencyReason);
     }
+
+    [Fact]
+    public void QuestionAndAnswerPrefixes_AreRead()
+    {
+        var doc = Parse("""
+            Q: Tell me about a time you supported someone through a setback.
+            A: A peer I worked with lost their housing. We broke the problem into small steps.
+            Follow-up: What would you do differently?
+
+            Q: How do you stay well yourself?
+            A: Supervision and long walks.
+            """);
+
+        Assert.Equal(2, doc.Questions.Count);
+        Assert.Equal("Tell me about a time you supported someone through a setback.", doc.Questions[0].Text);
+        Assert.Equal(QuestionType.Behavioural, doc.Questions[0].Type);
+        Assert.Equal("A peer I worked with lost their housing. We broke the problem into small steps.", doc.Questions[0].SampleAnswer);
+        Assert.Equal("**Follow-up:** What would you do differently?", doc.Questions[0].Guidance);
+        Assert.Equal("Supervision and long walks.", doc.Questions[1].SampleAnswer);
+    }
+
+    [Fact]
+    public void IntroductionThenNumberedQuestions_IntroductionIsNotImported()
+    {
+        var doc = Parse("""
+            Introduction
+
+            This kit helps hiring managers interview peer specialists. Use it with the scoring guide.
+
+            1. How do you explain your role to a new peer?
+
+            Look for: plain language, mutuality, hope.
+
+            2. Describe how you would end a session with a peer who is upset.
+
+            Look for: safety check, agreed next contact.
+            """);
+
+        Assert.Equal(2, doc.Questions.Count);
+        Assert.Equal("**Look for:** plain language, mutuality, hope.", doc.Questions[0].Guidance);
+        Assert.DoesNotContain(doc.Questions, q => (q.Purpose ?? string.Empty).Contains("hiring managers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NumberedWhatNotToSayList_DoesNotSwallowTheNextNumberedQuestion()
+    {
+        var doc = Parse("""
+            1. Describe how you prepare for a first meeting with a peer.
+
+            What not to say
+            1. I don't prepare, I just wing it
+
+            2. Explain how you would respond to a peer who misses three appointments.
+
+            How to answer
+            1. Reach out without blame
+            2. Ask what got in the way
+            3. Adjust the plan together
+            """);
+
+        Assert.Equal(2, doc.Questions.Count);
+        Assert.Equal("I don't prepare, I just wing it", Assert.Single(doc.Questions[0].RedFlags).Text);
+        Assert.Equal(["Reach out without blame", "Ask what got in the way", "Adjust the plan together"], doc.Questions[1].GuidanceTips);
+        Assert.Equal("1. Reach out without blame\n2. Ask what got in the way\n3. Adjust the plan together", doc.Questions[1].Guidance);
+    }
+
+    [Fact]
+    public void PlainRedFlagsHeadingAfterTheLastAnswer_IsGlobalWhenNoQuestionHadFlags()
+    {
+        var doc = Parse("""
+            - How do you handle a peer who is angry with you?
+
+              Sample answer: I stay calm and listen first.
+
+            - What does mutuality mean to you?
+
+              Sample answer: We learn from each other.
+
+            Red Flags
+            - Talks down to peers
+            - No self-care plan
+            """);
+
+        Assert.Equal(2, doc.Questions.Count);
+        Assert.Empty(doc.Questions[1].RedFlags);
+        Assert.Equal(["Talks down to peers", "No self-care plan"], doc.GlobalRedFlags.Select(f => f.Text));
+    }
+
+    [Fact]
+    public void PromptsUnderAQuestionsHeading_AreQuestionsEvenWithoutQuestionMarks()
+    {
+        var doc = Parse("""
+            Behavioural questions
+
+            Tell me about a time you had to set a boundary with someone you supported.
+            Describe a time you used your lived experience to help someone.
+
+            Situational questions
+
+            What would you do if a peer asked to borrow money?
+            """);
+
+        Assert.Equal(3, doc.Questions.Count);
+        Assert.Equal(QuestionType.Behavioural, doc.Questions[0].Type);
+        Assert.Equal(QuestionType.Behavioural, doc.Questions[1].Type);
+        Assert.Equal(QuestionType.Situational, doc.Questions[2].Type);
+        Assert.Equal("D7", doc.Questions[0].Competency);
+        Assert.Equal("D2", doc.Questions[1].Competency);
+    }
+
+    [Fact]
+    public void QuestionNumberHeadings_AnnounceTheQuestionBelow()
+    {
+        var doc = Parse("""
+            # Kit
+
+            ## Question 1
+
+            How do you keep a peer's information confidential?
+
+            **Purpose:** Confidentiality.
+
+            ## Question 2
+
+            How do you look after your own wellbeing?
+
+            **Purpose:** Self-care.
+            """);
+
+        Assert.Equal(["How do you keep a peer's information confidential?", "How do you look after your own wellbeing?"], doc.Questions.Select(q => q.Text));
+        Assert.All(doc.Questions, q => Assert.Null(q.Section));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PeerInterview.Web.Import;
 using Xunit.Abstractions;
 
@@ -72,9 +71,12 @@ public class NearDuplicateFinderTests(ITestOutputHelper output)
             NearDuplicateFinder.Normalise("Staying updated on best practices"),
             NearDuplicateFinder.Normalise("stay update on best practice"));
     }
+}
 
+public class NearDuplicateFinderScaleTests
+{
     [Fact]
-    public void TenThousandQuestions_AreGroupedWellUnderASecond()
+    public void TenThousandQuestions_GroupIdenticalWordingsAndKeepDifferentTopicsApart()
     {
         string[] verbs = ["handle", "support", "approach", "manage", "respond to", "explain", "document", "plan for", "talk about", "prepare for"];
         string[] subjects = ["a crisis", "a relapse", "conflict", "boundaries", "goals", "feedback", "stigma", "housing", "trust", "grief", "anger", "loneliness", "debt", "court dates", "medication changes", "family tension", "self-harm", "job loss", "sleep problems", "panic attacks"];
@@ -82,17 +84,19 @@ public class NearDuplicateFinderTests(ITestOutputHelper output)
         string[] people = ["a young adult", "an older veteran", "a new parent", "a student", "a carer", "a refugee", "a nurse", "a farmer", "a musician", "a teacher"];
         var random = new Random(7);
         var items = new List<(int Key, string Text)>(10_000);
-        for (var i = 0; i < 10_000; i++)
+        for (var i = 0; i < 9_998; i++)
         {
-            items.Add((i, $"How do you {verbs[random.Next(verbs.Length)]} {subjects[random.Next(subjects.Length)]} with {people[random.Next(people.Length)]} {settings[random.Next(settings.Length)]} (case {i})?"));
+            items.Add((i, $"How do you {verbs[random.Next(verbs.Length)]} {subjects[random.Next(subjects.Length)]} with {people[random.Next(people.Length)]} {settings[random.Next(settings.Length)]}?"));
         }
 
-        NearDuplicateFinder.FindGroups(items.Take(100).ToList());
-        var watch = Stopwatch.StartNew();
-        var groups = NearDuplicateFinder.FindGroups(items);
-        watch.Stop();
-        output.WriteLine($"{groups.Count} groups in {watch.ElapsedMilliseconds} ms");
+        // Two hand-written near-duplicates hidden among them.
+        items.Add((20_000, "What strategies do you use to stay updated on best practices in peer support?"));
+        items.Add((20_001, "How do you stay updated on best practices in peer support?"));
 
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
+        var groups = NearDuplicateFinder.FindGroups(items);
+        var groupOf = groups.SelectMany((g, n) => g.Select(k => (k, n))).ToDictionary(x => x.k, x => x.n);
+
+        Assert.Equal(groupOf[20_000], groupOf[20_001]);
+        Assert.DoesNotContain(groups[groupOf[20_000]], k => k < 20_000);
     }
 }

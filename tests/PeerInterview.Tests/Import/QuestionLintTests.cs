@@ -33,12 +33,29 @@ public class QuestionLintTests
     [InlineData("Are you a U.S. citizen?", "national origin")]
     [InlineData("Have you ever been arrested?", "arrest record")]
     [InlineData("What is your medical history?", "medical history")]
+    [InlineData("Have you ever been treated for depression?", "treatment")]
+    [InlineData("Do you suffer from anxiety?", "diagnosis")]
+    [InlineData("Does anyone in your family have a history of mental illness?", "medical history")]
+    [InlineData("How many days of work did you miss last year because you were sick?", "medical history")]
+    [InlineData("What holidays do you celebrate?", "religion")]
+    [InlineData("Who looks after your children while you work?", "pregnancy")]
+    [InlineData("Where did you grow up?", "national origin")]
+    [InlineData("Are you gay?", "sexual orientation or gender identity")]
+    [InlineData("How much do you weigh?", "height or weight")]
     public void QuestionsAboutTheCandidate_AreFlagged(string question, string category)
     {
         var warnings = QuestionLint.Check(question);
 
         var warning = Assert.Single(warnings, w => w.Category == category);
         Assert.StartsWith("Asks ", warning.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneWarningPerCategory()
+    {
+        var warnings = QuestionLint.Check("Have you been diagnosed with bipolar disorder, and what is your diagnosis now?");
+
+        Assert.Single(warnings, w => w.Category == "diagnosis");
     }
 
     [Fact]
@@ -61,6 +78,9 @@ public class QuestionLintTests
     [InlineData("How do you support peers from diverse cultural backgrounds?")]
     [InlineData("Are you legally authorised to work in the United States?")]
     [InlineData("How would you support a pregnant client who is using substances?")]
+    [InlineData("How would you support a peer who has experienced depression?")]
+    [InlineData("How do you help a peer whose children have been taken into care?")]
+    [InlineData("Do you have experience with depression screening tools?")]
     [InlineData("")]
     public void QuestionsAboutAParticipantOrTheJob_AreNotFlagged(string question)
     {

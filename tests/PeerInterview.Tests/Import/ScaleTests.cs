@@ -1,11 +1,13 @@
-using System.Diagnostics;
 using System.Text;
 using PeerInterview.Web.Import;
-using Xunit.Abstractions;
 
 namespace PeerInterview.Tests.Import;
 
-public class PerformanceTests(ITestOutputHelper output)
+/// <summary>
+/// Large and hostile documents are recognised completely. How fast is measured by the benchmarks in bench/
+/// (docs/PERFORMANCE.md), not here: timed tests fail on busy machines and prove nothing.
+/// </summary>
+public class ScaleTests
 {
     private static byte[] GeneratedDocument(int questions)
     {
@@ -22,25 +24,20 @@ public class PerformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TwoThousandQuestionDocument_ParsesWellUnder300Milliseconds()
+    public void TwoThousandQuestionDocument_IsRecognisedCompletely()
     {
         var bytes = GeneratedDocument(2000);
         Assert.InRange(bytes.Length, 450_000, QuestionDocumentImporter.MaxBytes);
-        var importer = new QuestionDocumentImporter();
-        importer.Parse(GeneratedDocument(5), "warm-up.txt");
 
-        var watch = Stopwatch.StartNew();
-        var doc = importer.Parse(bytes, "big.txt");
-        watch.Stop();
-        output.WriteLine($"{bytes.Length} bytes, {doc.Questions.Count} questions in {watch.ElapsedMilliseconds} ms");
+        var doc = new QuestionDocumentImporter().Parse(bytes, "big.txt");
 
         Assert.Equal(2000, doc.Questions.Count);
         Assert.All(doc.Questions, q => Assert.NotNull(q.SampleAnswer));
-        Assert.True(watch.ElapsedMilliseconds < 300, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal("How would you support a peer who is facing challenge number 2000 at work?", doc.Questions[^1].Text);
     }
 
     [Fact]
-    public void PathologicalLines_DoNotBlowUp()
+    public void PathologicalLines_StillParse()
     {
         var text = new StringBuilder();
         text.Append("How do you build trust?\n\n");
@@ -49,12 +46,10 @@ public class PerformanceTests(ITestOutputHelper output)
         text.Append(string.Concat(Enumerable.Repeat("WORD ", 40_000))).Append('\n');
         text.Append(string.Concat(Enumerable.Repeat("- ", 50_000))).Append('\n');
         text.Append("Example: ").Append(string.Concat(Enumerable.Repeat("“", 10_000))).Append('\n');
+        text.Append("🚨\n>\n#\n•\n1.\n(\n**\n:\n");
 
-        var watch = Stopwatch.StartNew();
         var doc = new QuestionDocumentImporter().Parse(Encoding.UTF8.GetBytes(text.ToString()), "odd.txt");
-        watch.Stop();
 
-        Assert.NotEmpty(doc.Questions);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal("How do you build trust?", doc.Questions[0].Text);
     }
 }
