@@ -9,6 +9,7 @@ using PeerInterview.Web.Import;
 using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Interviews;
 using PeerInterview.Web.People;
+using PeerInterview.Web.Kits;
 using PeerInterview.Web.Questions;
 using PeerInterview.Web.Seeding;
 using Serilog;
@@ -26,12 +27,16 @@ builder.Services.AddSingleton<QuestionDocumentImporter>();
 builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<QuestionBank>();
+builder.Services.AddScoped<CompetencyFramework>();
 builder.Services.AddScoped<StaffDirectory>();
 builder.Services.AddScoped<PositionService>();
 builder.Services.AddScoped<CandidateService>();
 builder.Services.AddScoped<InterviewQueries>();
 builder.Services.AddScoped<SchedulingService>();
+builder.Services.AddScoped<KitService>();
+builder.Services.AddScoped<InterviewGuideBuilder>();
 builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
 
 // Cookies for the Razor Pages UI, bearer tokens (from /api/v1/auth/login) for API clients; the policy scheme picks per request.
@@ -82,6 +87,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Import", Policies.Managers);
     o.Conventions.AuthorizeFolder("/Positions", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
+    o.Conventions.AuthorizeFolder("/Kits", Policies.Readers);
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
@@ -122,6 +128,7 @@ api.MapImportEndpoints();
 api.MapQuestionEndpoints();
 api.MapPeopleEndpoints();
 api.MapInterviewEndpoints();
+api.MapKitEndpoints();
 
 app.MapRazorPages();
 

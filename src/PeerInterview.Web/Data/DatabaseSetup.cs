@@ -19,7 +19,7 @@ public static class DatabaseSetup
         {
             case "sqlite":
                 services.AddDbContext<SqliteAppDbContext>(o => o
-                    .UseSqlite(WithSqliteDefaults(connectionString))
+                    .UseSqlite(WithSqliteDefaults(connectionString), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(new SqlitePragmaInterceptor()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;

@@ -32,6 +32,20 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
         var fallbackCompetency = competencies[0].Id;
         var now = clock.GetUtcNow();
 
+        // Everything saved is new entities added once: scanning them for changes before each save only costs time.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveAsync(parsed, fileName, userId, idByCode, fallbackCompetency, now, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<ImportOutcome> SaveAsync(ParsedDocument parsed, string fileName, string? userId, Dictionary<string, int> idByCode, int fallbackCompetency, DateTimeOffset now, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var document = new SourceDocument
         {

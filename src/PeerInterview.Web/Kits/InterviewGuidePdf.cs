@@ -98,7 +98,7 @@ public static class InterviewGuidePdf
 
         pdf.Table(
             ["1 – Poor", "3 – Meets the new-hire standard", "5 – Excellent"],
-            [[Anchor(item.AnchorPoor), Anchor(item.AnchorMeets), Anchor(item.AnchorExcellent)]],
+            [[Anchor(item.AnchorPoor, RatingScale.GenericPoor), Anchor(item.AnchorMeets, RatingScale.GenericMeets), Anchor(item.AnchorExcellent, RatingScale.GenericExcellent)]],
             [1f, 1f, 1f]);
 
         if (item.RedFlags.Count > 0)
@@ -123,7 +123,8 @@ public static class InterviewGuidePdf
         pdf.Box(96f, "Evidence – what the candidate said or did");
     }
 
-    private static string Anchor(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : text.Trim();
+    /// <summary>A question without its own anchor falls back to the generic scale, marked so nobody mistakes it for the kit's.</summary>
+    private static string Anchor(string? text, string generic) => string.IsNullOrWhiteSpace(text) ? $"(generic) {generic}" : text.Trim();
 
     private static string Minutes(int minutes) => minutes == 1 ? "1 minute" : $"{minutes} minutes";
 }

@@ -11,6 +11,8 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
 {
     public const int MaxPageSize = 200;
 
+    private const string EditConflict = "Someone else saved this question after you opened it. Reload it and apply your edit again.";
+
     public async Task<QuestionPage> SearchAsync(QuestionFilter filter, CancellationToken ct = default)
     {
         var page = Math.Max(1, filter.Page);
@@ -18,8 +20,15 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         var query = Filter(db.Questions.AsNoTracking(), filter);
 
         var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderBy(q => q.Id)
+
+        // Relevance before id: questions whose own wording matches come before those matched only by guidance or purpose.
+        // SearchText starts with the lower-cased question text, so a first match before its length is a match in the wording.
+        var terms = SearchTerms(filter.Q);
+        var first = terms.Count == 0 ? "" : terms[0];
+        var ordered = terms.Count == 0
+            ? query.OrderBy(q => q.Id)
+            : query.OrderBy(q => q.SearchText.IndexOf(first) < q.Text.Length ? 0 : 1).ThenBy(q => q.Status == QuestionStatus.NeedsReview ? 1 : 0).ThenBy(q => q.Id);
+        var items = await ordered
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(q => new QuestionListItem(
@@ -140,12 +149,12 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         };
     }
 
-    public async Task<BankResult> UpdateAsync(int id, QuestionUpdate update, string? userId, CancellationToken ct = default)
+    public async Task<Outcome<QuestionDetail>> UpdateAsync(int id, QuestionUpdate update, string? userId, CancellationToken ct = default)
     {
         var question = await db.Questions.Include(q => q.RedFlags).FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null)
         {
-            return BankResult.NotFound;
+            return Failure.NotFound("Question not found", $"There is no question {id}.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -155,7 +164,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         }
         else if (update.Version != question.Version)
         {
-            return BankResult.Conflict(question.Version);
+            return Failure.Conflict("The question was changed by someone else", EditConflict);
         }
 
         if (update.Text is not null && string.IsNullOrWhiteSpace(update.Text))
@@ -197,7 +206,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
 
         if (errors.Count > 0)
         {
-            return BankResult.Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var before = new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent };
@@ -254,10 +263,10 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         }
         catch (DbUpdateConcurrencyException)
         {
-            return BankResult.Conflict(null);
+            return Failure.Conflict("The question was changed by someone else", EditConflict);
         }
 
-        return BankResult.Ok((await GetAsync(id, ct))!);
+        return (await GetAsync(id, ct))!;
     }
 
     private static void ReplaceRedFlags(Question question, IReadOnlyList<RedFlagView> flags)
@@ -289,12 +298,12 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
     }
 
     /// <summary>Merges near-duplicates into one question that keeps every source; the others are archived and point at it.</summary>
-    public async Task<BankResult> MergeAsync(int survivorId, IReadOnlyList<int> otherIds, string? userId, CancellationToken ct = default)
+    public async Task<Outcome<QuestionDetail>> MergeAsync(int survivorId, IReadOnlyList<int> otherIds, string? userId, CancellationToken ct = default)
     {
         var ids = otherIds.Where(i => i != survivorId).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return BankResult.Invalid(new() { ["questionIds"] = ["Choose at least one other question to merge into this one."] });
+            return Failure.Invalid(new Dictionary<string, string[]> { ["questionIds"] = ["Choose at least one other question to merge into this one."] });
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -304,13 +313,13 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         var survivor = all.FirstOrDefault(q => q.Id == survivorId);
         if (survivor is null)
         {
-            return BankResult.NotFound;
+            return Failure.NotFound("Question not found", $"There is no question {survivorId}.");
         }
 
         var others = all.Where(q => q.Id != survivorId).ToList();
         if (others.Count != ids.Count || others.Any(o => o.Status == QuestionStatus.Archived))
         {
-            return BankResult.Invalid(new() { ["questionIds"] = ["Every question to merge must exist and not be archived already."] });
+            return Failure.Invalid(new Dictionary<string, string[]> { ["questionIds"] = ["Every question to merge must exist and not be archived already."] });
         }
 
         foreach (var other in others)
@@ -350,7 +359,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         audit.Record(userId, "question.merge", nameof(Question), survivor.Id, after: new { merged = ids });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return BankResult.Ok((await GetAsync(survivorId, ct))!);
+        return (await GetAsync(survivorId, ct))!;
     }
 
     public async Task<IReadOnlyList<CompetencyView>> CompetenciesAsync(CancellationToken ct = default) =>
@@ -359,24 +368,4 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             .Select(c => new CompetencyView(c.Id, c.Code, c.Name, c.Description, c.IsHurdle, c.IsRetired,
                 db.Questions.Count(q => q.CompetencyId == c.Id && q.Status != QuestionStatus.Archived)))
             .ToListAsync(ct);
-}
-
-/// <summary>The outcome of a bank write, mapped to a page message or an HTTP result by the caller.</summary>
-public sealed record BankResult(BankResultKind Kind, QuestionDetail? Question = null, Dictionary<string, string[]>? Errors = null, int? CurrentVersion = null)
-{
-    public static readonly BankResult NotFound = new(BankResultKind.NotFound);
-
-    public static BankResult Ok(QuestionDetail question) => new(BankResultKind.Ok, question);
-
-    public static BankResult Invalid(Dictionary<string, string[]> errors) => new(BankResultKind.Invalid, Errors: errors);
-
-    public static BankResult Conflict(int? currentVersion) => new(BankResultKind.Conflict, CurrentVersion: currentVersion);
-}
-
-public enum BankResultKind
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
 }

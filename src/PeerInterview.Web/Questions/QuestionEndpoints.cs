@@ -15,8 +15,14 @@ public static class QuestionEndpoints
         questions.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Managers);
         questions.MapPost("/{id:int}/merge", Merge).RequireAuthorization(Policies.Managers);
 
-        api.MapGet("/competencies", async (QuestionBank bank, CancellationToken ct) => TypedResults.Ok(await bank.CompetenciesAsync(ct)))
-            .WithTags("Questions").RequireAuthorization(Policies.Staff);
+        var competencies = api.MapGroup("/competencies").WithTags("Competencies").RequireAuthorization(Policies.Staff);
+        competencies.MapGet("/", async (QuestionBank bank, CancellationToken ct) => TypedResults.Ok(await bank.CompetenciesAsync(ct)));
+        competencies.MapPost("/", async (CompetencyFramework framework, CompetencyFramework.CompetencyInput input, HttpContext http, CancellationToken ct) =>
+            (await framework.AddAsync(input, http.User.UserId(), ct)).ToHttp(c => TypedResults.Created($"/api/v1/competencies/{c.Id}", c)))
+            .RequireAuthorization(Policies.Managers);
+        competencies.MapPut("/{id:int}", async (int id, CompetencyFramework framework, CompetencyFramework.CompetencyInput input, HttpContext http, CancellationToken ct) =>
+            (await framework.UpdateAsync(id, input, http.User.UserId(), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.Managers);
     }
 
     private static async Task<Results<Ok<QuestionPage>, ValidationProblem>> List(
@@ -85,22 +91,13 @@ public static class QuestionEndpoints
             : TypedResults.Problem(statusCode: 404, title: "Question not found", detail: $"There is no question {id}.");
 
     private static async Task<IResult> Update(int id, QuestionUpdate update, QuestionBank bank, HttpContext http, CancellationToken ct) =>
-        ToHttp(await bank.UpdateAsync(id, update, http.User.UserId(), ct), id);
+        ToHttp(await bank.UpdateAsync(id, update, http.User.UserId(), ct));
 
     public sealed record MergeRequest(int[]? QuestionIds);
 
     private static async Task<IResult> Merge(int id, MergeRequest request, QuestionBank bank, HttpContext http, CancellationToken ct) =>
-        ToHttp(await bank.MergeAsync(id, request.QuestionIds ?? [], http.User.UserId(), ct), id);
+        ToHttp(await bank.MergeAsync(id, request.QuestionIds ?? [], http.User.UserId(), ct));
 
-    private static IResult ToHttp(BankResult result, int id) => result.Kind switch
-    {
-        BankResultKind.Ok => TypedResults.Ok(result.Question),
-        BankResultKind.NotFound => TypedResults.Problem(statusCode: 404, title: "Question not found", detail: $"There is no question {id}."),
-        BankResultKind.Invalid => TypedResults.ValidationProblem(result.Errors!),
-        _ => TypedResults.Problem(
-            statusCode: 409,
-            title: "The question was changed by someone else",
-            detail: "Reload the question and apply your edit again.",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion }),
-    };
+    private static IResult ToHttp(Outcome<QuestionDetail> result) =>
+        result.Failure is { } failure ? failure.ToHttp() : TypedResults.Ok(result.Value);
 }

@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     ImportService importer,
     IConfiguration configuration,
     IHostEnvironment environment,
+    DemoHiring demoHiring,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -39,6 +40,11 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("Seed:Documents", true))
         {
             await SeedDocumentsAsync(ct);
+        }
+
+        if (configuration.GetValue("Seed:DemoHiring", false))
+        {
+            await demoHiring.SeedAsync(ct);
         }
     }
 

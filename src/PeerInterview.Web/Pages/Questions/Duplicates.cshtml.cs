@@ -40,12 +40,13 @@ public class DuplicatesModel(AppDbContext db, QuestionBank bank) : PageModel
         }
 
         var result = await bank.MergeAsync(keep, merge, User.UserId(), ct);
-        TempData["Flash"] = result.Kind switch
+        if (result.Failure is { } failure)
         {
-            BankResultKind.Ok => $"Merged into question {keep}; its provenance lists every source.",
-            BankResultKind.Invalid => string.Join(" ", result.Errors!.SelectMany(e => e.Value)),
-            _ => "The questions could not be merged; reload and try again.",
-        };
-        return result.Kind == BankResultKind.Ok ? RedirectToPage("/Questions/Details", new { id = keep }) : RedirectToPage();
+            TempData["Flash"] = "The questions were not merged: " + failure.Message;
+            return RedirectToPage();
+        }
+
+        TempData["Flash"] = $"Merged into question {keep}; its provenance lists every source.";
+        return RedirectToPage("/Questions/Details", new { id = keep });
     }
 }

@@ -116,27 +116,25 @@ public class EditModel(QuestionBank bank) : PageModel
             Version = Input.Version,
         }, User.UserId(), ct);
 
-        switch (result.Kind)
+        if (result.Failure is null)
         {
-            case BankResultKind.Ok:
-                TempData["Flash"] = "Question saved.";
-                return RedirectToPage("/Questions/Details", new { id });
-            case BankResultKind.NotFound:
-                return NotFound();
-            case BankResultKind.Conflict:
-                ModelState.AddModelError(string.Empty, "Someone else saved this question while you were editing. Your changes are still in the form: reload the page in another tab to see theirs, then save again.");
-                Input.Version = Original.Version;
-                break;
-            default:
-                foreach (var (key, messages) in result.Errors!)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError($"Input.{char.ToUpperInvariant(key[0])}{key[1..]}", message);
-                    }
-                }
+            TempData["Flash"] = "Question saved.";
+            return RedirectToPage("/Questions/Details", new { id });
+        }
 
-                break;
+        if (result.Failure.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Failure.Kind == FailureKind.Conflict)
+        {
+            ModelState.AddModelError(string.Empty, "Someone else saved this question while you were editing. Your changes are still in the form: open the question in another tab to see theirs, then save again.");
+            Input.Version = Original.Version;
+        }
+        else
+        {
+            result.Failure.AddTo(ModelState);
         }
 
         await LoadAsync(ct);

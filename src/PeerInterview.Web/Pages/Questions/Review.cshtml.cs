@@ -34,13 +34,7 @@ public class ReviewModel(AppDbContext db, QuestionBank bank) : PageModel
         }
 
         var result = await bank.UpdateAsync(id, new QuestionUpdate { Text = text, Status = QuestionStatus.Active, Version = version }, User.UserId(), ct);
-        TempData["Flash"] = result.Kind switch
-        {
-            BankResultKind.Ok => $"Question {id} reviewed and now active.",
-            BankResultKind.Conflict => $"Question {id} was changed by someone else; check it and try again.",
-            BankResultKind.Invalid => string.Join(" ", result.Errors!.SelectMany(e => e.Value)),
-            _ => $"Question {id} no longer exists.",
-        };
+        TempData["Flash"] = result.Failure is { } failure ? $"Question {id}: {failure.Message}" : $"Question {id} reviewed and now active.";
         return RedirectToPage();
     }
 }

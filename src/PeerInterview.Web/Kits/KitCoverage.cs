@@ -1,0 +1,92 @@
+namespace PeerInterview.Web.Kits;
+
+/// <summary>
+/// Competency coverage of a kit: questions and minutes per competency, weights as percentages, and the warnings a
+/// hiring manager should see before publishing. Plain C# so it is unit-tested without a host.
+/// </summary>
+public static class KitCoverage
+{
+    public sealed record CompetencyInput(int Id, string Code, string Name, bool IsHurdle);
+
+    public sealed record ItemInput(int ItemId, string QuestionText, int CompetencyId, int Minutes, bool NeedsReview, bool Archived, IReadOnlyList<string> LintWarnings);
+
+    public sealed record Row(string Code, string Name, bool IsHurdle, int Questions, int Minutes, double Weight, double WeightPercent);
+
+    public sealed record Warning(WarningKind Kind, string Message, bool BlocksPublishing, string? CompetencyCode = null, int? ItemId = null);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<Warning> Warnings, int TotalMinutes, int TargetMinutes)
+    {
+        public bool CanPublish => !Warnings.Any(w => w.BlocksPublishing);
+    }
+
+    public enum WarningKind
+    {
+        EmptyKit,
+        HurdleUncovered,
+        FewQuestions,
+        LintWarning,
+        NeedsReview,
+        ArchivedQuestion,
+        OverTime,
+    }
+
+    /// <param name="weights">Weight per competency id; a competency without one weighs 1 (equal weights by default).</param>
+    public static Result Compute(IReadOnlyList<CompetencyInput> competencies, IReadOnlyList<ItemInput> items, IReadOnlyDictionary<int, double> weights, int targetMinutes)
+    {
+        var warnings = new List<Warning>();
+        if (items.Count == 0)
+        {
+            warnings.Add(new(WarningKind.EmptyKit, "The kit has no questions yet.", BlocksPublishing: true));
+        }
+
+        var covered = competencies.Where(c => items.Any(i => i.CompetencyId == c.Id)).ToList();
+        var weightSum = covered.Sum(c => WeightOf(c.Id));
+        var rows = new List<Row>();
+        foreach (var c in competencies)
+        {
+            var mine = items.Where(i => i.CompetencyId == c.Id).ToList();
+            var weight = WeightOf(c.Id);
+            var percent = mine.Count > 0 && weightSum > 0 ? Math.Round(100 * weight / weightSum, 1) : 0;
+            rows.Add(new Row(c.Code, c.Name, c.IsHurdle, mine.Count, mine.Sum(i => i.Minutes), weight, percent));
+
+            if (c.IsHurdle && mine.Count == 0)
+            {
+                warnings.Add(new(WarningKind.HurdleUncovered, $"{c.Code} {c.Name} is a hurdle and has no question: a candidate cannot be scored on it.", BlocksPublishing: true, c.Code));
+            }
+            else if (mine.Count < 2)
+            {
+                var count = mine.Count == 0 ? "no questions" : "only one question";
+                warnings.Add(new(WarningKind.FewQuestions, $"{c.Code} {c.Name} has {count}; two or more give a steadier score.", BlocksPublishing: false, c.Code));
+            }
+        }
+
+        foreach (var item in items)
+        {
+            if (item.NeedsReview)
+            {
+                warnings.Add(new(WarningKind.NeedsReview, $"“{item.QuestionText}” still needs review: its wording was inferred by the importer.", BlocksPublishing: true, ItemId: item.ItemId));
+            }
+
+            if (item.Archived)
+            {
+                warnings.Add(new(WarningKind.ArchivedQuestion, $"“{item.QuestionText}” has been archived in the bank (merged or retired); replace it.", BlocksPublishing: true, ItemId: item.ItemId));
+            }
+
+            foreach (var lint in item.LintWarnings)
+            {
+                warnings.Add(new(WarningKind.LintWarning, $"“{item.QuestionText}”: {lint}", BlocksPublishing: false, ItemId: item.ItemId));
+            }
+        }
+
+        var total = items.Sum(i => i.Minutes);
+        if (targetMinutes > 0 && total > targetMinutes)
+        {
+            warnings.Add(new(WarningKind.OverTime, $"The questions take {total} minutes, {total - targetMinutes} over the {targetMinutes}-minute target.", BlocksPublishing: false));
+        }
+
+        // What blocks publishing comes first; otherwise keep the framework's order.
+        return new Result(rows, [.. warnings.OrderByDescending(w => w.BlocksPublishing)], total, targetMinutes);
+
+        double WeightOf(int competencyId) => weights.TryGetValue(competencyId, out var w) ? w : 1;
+    }
+}
