@@ -104,8 +104,17 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers errors with problem details; people get a readable page instead of raw JSON.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/Error");
+    pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
