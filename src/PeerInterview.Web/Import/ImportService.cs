@@ -67,6 +67,14 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
         db.Questions.AddRange(questions);
         db.RedFlags.AddRange(parsed.GlobalRedFlags.Select(f => new RedFlag { Text = f.Text, Severity = f.Severity, SourceDocumentId = document.Id }));
         await db.SaveChangesAsync(ct);
+        await BulkInsert.QuestionSourcesAsync(db, questions.Zip(parsed.Questions, (q, p) => new QuestionSource
+        {
+            QuestionId = q.Id,
+            SourceDocumentId = document.Id,
+            LineStart = p.LineStart,
+            LineEnd = p.LineEnd,
+            OriginalText = Truncate(p.Text, 1000),
+        }).ToList(), ct);
 
         await GroupNearDuplicatesAsync(questions, now, ct);
         audit.Record(userId, "import", nameof(SourceDocument), document.Id, after: new { document.FileName, document.Sha256, document.QuestionCount });
@@ -98,7 +106,6 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
             HasLintWarning = p.LintWarnings.Count > 0,
             CreatedAt = now,
             UpdatedAt = now,
-            Sources = [new QuestionSource { SourceDocumentId = documentId, LineStart = p.LineStart, LineEnd = p.LineEnd, OriginalText = Truncate(p.Text, 1000) }],
             RedFlags = [.. p.RedFlags.Select(f => new RedFlag { Text = Truncate(f.Text, 500), Severity = f.Severity, SourceDocumentId = documentId })],
         };
         question.RefreshSearchText();
@@ -110,7 +117,7 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
     {
         var bank = await db.Questions.AsNoTracking()
             .Where(q => q.Status != QuestionStatus.Archived)
-            .Select(q => new { q.Id, q.Text, q.Purpose, q.TitleInferred, q.DuplicateGroupId })
+            .Select(q => new { q.Id, q.Text, q.DuplicateGroupId })
             .ToListAsync(ct);
         var addedIds = added.Select(q => q.Id).ToHashSet();
         var groups = NearDuplicateFinder.FindGroups(bank.Select(q => (q.Id, q.Text)).ToList());

@@ -48,7 +48,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         return new QuestionPage(items, total, page, pageSize);
     }
 
-    private static IQueryable<Question> Filter(IQueryable<Question> query, QuestionFilter filter)
+    private IQueryable<Question> Filter(IQueryable<Question> query, QuestionFilter filter)
     {
         query = filter.Status is { } status
             ? query.Where(q => q.Status == status)
@@ -80,7 +80,34 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             query = group == 0 ? query.Where(q => q.DuplicateGroupId != null) : query.Where(q => q.DuplicateGroupId == group);
         }
 
-        foreach (var term in SearchTerms(filter.Q))
+        return Search(query, SearchTerms(filter.Q));
+    }
+
+    /// <summary>
+    /// Every word must match. On SQLite the FTS5 index answers (word prefixes: "cris" finds "crisis"); other providers
+    /// fall back to a substring scan of <see cref="Question.SearchText"/>.
+    /// </summary>
+    private IQueryable<Question> Search(IQueryable<Question> query, IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return query;
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            var words = terms.Where(t => t.Any(char.IsLetterOrDigit)).ToList();
+            if (words.Count == 0)
+            {
+                return query.Where(q => false);
+            }
+
+            var match = string.Join(" AND ", words.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"QuestionSearch\" WHERE \"QuestionSearch\" MATCH {match}");
+            return query.Where(q => ids.Contains(q.Id));
+        }
+
+        foreach (var term in terms)
         {
             query = query.Where(q => q.SearchText.Contains(term));
         }

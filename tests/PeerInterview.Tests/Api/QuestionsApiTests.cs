@@ -225,4 +225,36 @@ public class QuestionsApiTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Search_FindsWordPrefixes_AndEditedWording()
+    {
+        using var app = new TestApp();
+        var client = await app.ApiClientAsAsync(Roles.HiringManager);
+        var version = (await client.GetJsonAsync("/api/v1/questions/7")).GetProperty("version").GetInt32();
+
+        var prefix = await client.GetJsonAsync("/api/v1/questions?q=suicid&pageSize=50");
+        await client.PutJsonAsync("/api/v1/questions/7", new { text = "How would you welcome a zebrafinch keeper to a drop-in?", version });
+        var edited = await client.GetJsonAsync("/api/v1/questions?q=zebrafinch");
+        var oldWording = await client.GetJsonAsync("/api/v1/questions?q=qualities%20essential");
+
+        Assert.Contains(prefix.GetProperty("items").EnumerateArray(), q => q.GetProperty("text").GetString()!.Contains("suicidal", StringComparison.Ordinal));
+        Assert.Equal(7, edited.GetProperty("items")[0].GetProperty("id").GetInt32());
+        Assert.DoesNotContain(oldWording.GetProperty("items").EnumerateArray(), q => q.GetProperty("id").GetInt32() == 7);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("-- ; *")]
+    [InlineData("crisis\" OR \"x")]
+    [InlineData("NEAR(a b)")]
+    public async Task Search_WithSyntaxCharacters_IsAnAnswerNotAnError(string q)
+    {
+        using var app = new TestApp();
+        var client = await app.ApiClientAsAsync(Roles.HR);
+
+        var response = await client.GetAsync("/api/v1/questions?q=" + Uri.EscapeDataString(q));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
