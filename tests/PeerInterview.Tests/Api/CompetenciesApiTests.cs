@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
 using PeerInterview.Tests.Infrastructure;
@@ -66,5 +67,20 @@ public class CompetenciesApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, update.StatusCode);
+    }
+
+    [Fact]
+    public async Task Manager_MakesD6AHurdle_ThroughThePage()
+    {
+        using var app = new TestApp();
+        var client = await app.BrowserClientAsAsync(Roles.HiringManager);
+        var page = await Html.GetAsync(client, "/Questions/Competencies");
+        var form = page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlFormElement>("form.competency-form").First(f => f.TextContent.Contains("D6", StringComparison.Ordinal));
+
+        var response = await Html.SubmitAsync(client, form, new() { ["isHurdle"] = "true", ["name"] = "Communication & collaboration" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(app.WithScope(db => db.Competencies.Single(c => c.Code == "D6").IsHurdle));
+        Assert.Equal("Communication & collaboration", app.WithScope(db => db.Competencies.Single(c => c.Code == "D6").Name));
     }
 }
