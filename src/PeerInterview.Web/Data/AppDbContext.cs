@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RedFlagCheck> RedFlagChecks => Set<RedFlagCheck>();
+    public DbSet<ScorecardEvent> ScorecardEvents => Set<ScorecardEvent>();
     public DbSet<RedFlagReview> RedFlagReviews => Set<RedFlagReview>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -52,9 +52,20 @@ public class Scorecard
     public AppUser? Interviewer { get; set; }
     public ScorecardState State { get; set; }
     public Recommendation? Recommendation { get; set; }
+
+    /// <summary>The interviewer's overall summary (Markdown).</summary>
     public string? Notes { get; set; }
+
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the interviewer first touched the scorecard (drives the candidate's move to interviewing).</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The kit item the interviewer is on, for the hiring manager's live panel progress (never a score).</summary>
+    public int? CurrentKitItemId { get; set; }
+
+    public string? ReopenReason { get; set; }
 
     /// <summary>Optimistic concurrency token: two tabs never silently overwrite each other.</summary>
     public int Revision { get; set; }
@@ -74,6 +85,9 @@ public class Rating
     public bool NotObserved { get; set; }
     public string? Evidence { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token for this one rating: two tabs never silently overwrite each other.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One interviewer ticking one red flag (global, question or kit-item override) with evidence.</summary>
@@ -84,8 +98,34 @@ public class RedFlagCheck
     public int? RedFlagId { get; set; }
     public int? KitItemRedFlagId { get; set; }
     public int? KitItemId { get; set; }
+
+    /// <summary>Unchecking keeps the row (and its version) so a stale write from another tab is still detected.</summary>
+    public bool Checked { get; set; } = true;
+
     public string? Evidence { get; set; }
     public DateTimeOffset CheckedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// Append-only save history of a scorecard: every rating, note, red-flag, summary, submit and reopen, with who and
+/// when. Kept with the candidate's record; never written to logs.
+/// </summary>
+public class ScorecardEvent
+{
+    public long Id { get; set; }
+    public int ScorecardId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string UserId { get; set; }
+    public required string Kind { get; set; }
+    public int? KitItemId { get; set; }
+    public int? RedFlagId { get; set; }
+    public int? KitItemRedFlagId { get; set; }
+    public int? Value { get; set; }
+    public bool? NotObserved { get; set; }
+    public bool? Checked { get; set; }
+    public string? Text { get; set; }
+    public Recommendation? Recommendation { get; set; }
 }
 
 /// <summary>A hiring manager's confirmation or dismissal of a red flag for one candidate.</summary>

@@ -64,6 +64,7 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     {
         b.HasOne<KitItem>().WithMany().HasForeignKey(r => r.KitItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.ScorecardId, r.KitItemId }).IsUnique();
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.ToTable(t => t.HasCheckConstraint("CK_Rating_Value", "\"Value\" IS NULL OR (\"Value\" >= 1 AND \"Value\" <= 5)"));
     }
 }
@@ -75,6 +76,19 @@ internal sealed class RedFlagCheckConfiguration : IEntityTypeConfiguration<RedFl
         b.HasOne<RedFlag>().WithMany().HasForeignKey(r => r.RedFlagId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<KitItemRedFlag>().WithMany().HasForeignKey(r => r.KitItemRedFlagId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.ScorecardId);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ScorecardEventConfiguration : IEntityTypeConfiguration<ScorecardEvent>
+{
+    public void Configure(EntityTypeBuilder<ScorecardEvent> b)
+    {
+        b.Property(e => e.Kind).HasMaxLength(32);
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.Recommendation).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Scorecard>().WithMany().HasForeignKey(e => e.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.ScorecardId, e.Id });
     }
 }
 

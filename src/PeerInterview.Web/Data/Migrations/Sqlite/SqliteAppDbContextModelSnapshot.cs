@@ -793,6 +793,10 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Value")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KitItemId");
@@ -846,6 +850,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Checked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CheckedAt")
                         .HasColumnType("INTEGER");
 
@@ -862,6 +869,10 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScorecardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -920,6 +931,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CurrentKitItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InterviewId")
                         .HasColumnType("INTEGER");
 
@@ -934,8 +948,14 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReopenReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -957,6 +977,60 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.HasIndex("InterviewerId", "State");
 
                     b.ToTable("Scorecards");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.ScorecardEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KitItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KitItemRedFlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("NotObserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RedFlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScorecardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScorecardId", "Id");
+
+                    b.ToTable("ScorecardEvents");
                 });
 
             modelBuilder.Entity("PeerInterview.Web.Domain.SourceDocument", b =>
@@ -1307,6 +1381,15 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Navigation("Interview");
 
                     b.Navigation("Interviewer");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.ScorecardEvent", b =>
+                {
+                    b.HasOne("PeerInterview.Web.Domain.Scorecard", null)
+                        .WithMany()
+                        .HasForeignKey("ScorecardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PeerInterview.Web.Domain.DuplicateGroup", b =>
