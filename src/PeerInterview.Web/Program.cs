@@ -11,6 +11,7 @@ using PeerInterview.Web.Interviews;
 using PeerInterview.Web.People;
 using PeerInterview.Web.Kits;
 using PeerInterview.Web.Questions;
+using PeerInterview.Web.Scoring;
 using PeerInterview.Web.Seeding;
 using Serilog;
 
@@ -32,9 +33,11 @@ builder.Services.AddScoped<StaffDirectory>();
 builder.Services.AddScoped<PositionService>();
 builder.Services.AddScoped<CandidateService>();
 builder.Services.AddScoped<InterviewQueries>();
+builder.Services.AddScoped<PanelProgressQuery>();
 builder.Services.AddScoped<SchedulingService>();
 builder.Services.AddScoped<KitService>();
 builder.Services.AddScoped<InterviewGuideBuilder>();
+builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
@@ -138,6 +141,7 @@ api.MapQuestionEndpoints();
 api.MapPeopleEndpoints();
 api.MapInterviewEndpoints();
 api.MapKitEndpoints();
+api.MapScorecardEndpoints();
 
 app.MapRazorPages();
 

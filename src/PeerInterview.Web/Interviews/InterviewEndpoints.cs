@@ -16,6 +16,7 @@ public static class InterviewEndpoints
         var interviews = api.MapGroup("/interviews").WithTags("Interviews").RequireAuthorization(Policies.Staff);
         interviews.MapPost("/", Schedule).RequireAuthorization(Policies.Managers);
         interviews.MapGet("/{id:int}", Get);
+        interviews.MapGet("/{id:int}/progress", Progress);
         interviews.MapPost("/{id:int}/interviewers", AddInterviewer).RequireAuthorization(Policies.Managers);
         interviews.MapDelete("/{id:int}/interviewers/{interviewerId}", RemoveInterviewer).RequireAuthorization(Policies.Managers);
         interviews.MapPost("/{id:int}/cancel", Cancel).RequireAuthorization(Policies.Managers);
@@ -52,6 +53,12 @@ public static class InterviewEndpoints
     private static async Task<Results<Ok<InterviewDetail>, ProblemHttpResult>> Get(int id, InterviewQueries queries, HttpContext http, CancellationToken ct) =>
         await queries.GetForAsync(id, http.User, ct) is { } interview
             ? TypedResults.Ok(interview)
+            : TypedResults.Problem(statusCode: 404, title: "Interview not found", detail: $"There is no interview {id}.");
+
+    /// <summary>Live panel progress (counts and positions, never scores); polled by the interview page.</summary>
+    private static async Task<Results<Ok<PanelProgress>, ProblemHttpResult>> Progress(int id, PanelProgressQuery progress, HttpContext http, CancellationToken ct) =>
+        await progress.GetForAsync(id, http.User, ct) is { } panel
+            ? TypedResults.Ok(panel)
             : TypedResults.Problem(statusCode: 404, title: "Interview not found", detail: $"There is no interview {id}.");
 
     private static async Task<Results<Ok<InterviewDetail>, ValidationProblem, ProblemHttpResult>> AddInterviewer(

@@ -19,6 +19,13 @@ public sealed class InterviewQueries(AppDbContext db, TimeProvider clock)
     public static bool SeesAllInterviews(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HiringManager) || user.IsInRole(Roles.HR);
 
+    /// <summary>The interviews <paramref name="viewer"/> may see: every one for admins, managers and HR, otherwise those they sit on.</summary>
+    public static IQueryable<Interview> VisibleTo(IQueryable<Interview> interviews, ClaimsPrincipal viewer) =>
+        SeesAllInterviews(viewer) ? interviews : OnPanelOf(interviews, viewer.UserId() ?? "");
+
+    private static IQueryable<Interview> OnPanelOf(IQueryable<Interview> interviews, string interviewerId) =>
+        interviews.Where(i => i.Scorecards.Any(s => s.InterviewerId == interviewerId));
+
     /// <summary>The interview, or null when it does not exist or <paramref name="viewer"/> may not see it.</summary>
     public Task<InterviewDetail?> GetForAsync(int id, ClaimsPrincipal viewer, CancellationToken ct = default) =>
         GetAsync(id, SeesAllInterviews(viewer) ? null : viewer.UserId() ?? "", ct);
@@ -29,7 +36,7 @@ public sealed class InterviewQueries(AppDbContext db, TimeProvider clock)
         var query = db.Interviews.AsNoTracking().Where(i => i.Id == id);
         if (onlyForInterviewerId is not null)
         {
-            query = query.Where(i => i.Scorecards.Any(s => s.InterviewerId == onlyForInterviewerId));
+            query = OnPanelOf(query, onlyForInterviewerId);
         }
 
         var interview = await query

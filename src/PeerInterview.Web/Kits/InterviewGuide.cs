@@ -22,7 +22,8 @@ public sealed record InterviewGuide(
         int Number, int KitItemId, string Question, string CompetencyCode, string CompetencyName, int Minutes,
         string? Purpose, string? Guidance, string? AnchorPoor, string? AnchorMeets, string? AnchorExcellent, IReadOnlyList<Flag> RedFlags);
 
-    public sealed record Flag(string Text, RedFlagSeverity Severity);
+    /// <summary><see cref="Key"/> names the flag for scorecards: <c>q{RedFlag.Id}</c> for a question's own flag, <c>k{KitItemRedFlag.Id}</c> for a kit-item override.</summary>
+    public sealed record Flag(string Key, string Text, RedFlagSeverity Severity);
 }
 
 public sealed class InterviewGuideBuilder(AppDbContext db)
@@ -56,8 +57,8 @@ public sealed class InterviewGuideBuilder(AppDbContext db)
                 AnchorPoor = i.AnchorPoorOverride ?? i.Question.AnchorPoor,
                 AnchorMeets = i.AnchorMeetsOverride ?? i.Question.AnchorMeets,
                 AnchorExcellent = i.AnchorExcellentOverride ?? i.Question.AnchorExcellent,
-                Overrides = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag(f.Text, f.Severity)).ToList(),
-                Own = i.Question.RedFlags.Where(f => !f.IsRetired).OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag(f.Text, f.Severity)).ToList(),
+                Overrides = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("k" + f.Id, f.Text, f.Severity)).ToList(),
+                Own = i.Question.RedFlags.Where(f => !f.IsRetired).OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("q" + f.Id, f.Text, f.Severity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);

@@ -26,7 +26,7 @@ public class InterviewGuidePdfTests
             ]),
             new("Technical depth", [
                 Item(2, "How would you design a rate limiter for a public API?", minutes: 20, meets: null,
-                    flags: [new("Blames teammates for every failure.", RedFlagSeverity.Concern), new("Proposes storing passwords in plain text.", RedFlagSeverity.KnockOut)]),
+                    flags: [new("q1", "Blames teammates for every failure.", RedFlagSeverity.Concern), new("q2", "Proposes storing passwords in plain text.", RedFlagSeverity.KnockOut)]),
                 Item(3, "Walk me through debugging a slow database query.", minutes: 15),
             ]),
         ],

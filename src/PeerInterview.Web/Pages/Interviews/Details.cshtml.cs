@@ -12,13 +12,18 @@ namespace PeerInterview.Web.Pages.Interviews;
 /// One interview: candidate, kit version, time and the panel's scorecard states (never ratings). Managers change the
 /// panel or cancel here. Interviewers see only interviews they sit on; any other is "not found" to them.
 /// </summary>
-public class DetailsModel(InterviewQueries queries, SchedulingService scheduling, StaffDirectory staff, IAuthorizationService authorization, TimeProvider clock)
+public class DetailsModel(
+    InterviewQueries queries, PanelProgressQuery panelProgress, SchedulingService scheduling, StaffDirectory staff, IAuthorizationService authorization, TimeProvider clock)
     : PageModel
 {
     public InterviewDetail Interview { get; private set; } = null!;
     public IReadOnlyList<StaffMember> CanAdd { get; private set; } = [];
     public bool CanManage { get; private set; }
     public bool SeesCandidate { get; private set; }
+
+    /// <summary>Live panel progress, for managers and HR only (interviewers watch their own scorecard instead).</summary>
+    public PanelProgress? Progress { get; private set; }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -31,6 +36,11 @@ public class DetailsModel(InterviewQueries queries, SchedulingService scheduling
         Interview = interview;
         SeesCandidate = InterviewQueries.SeesAllInterviews(User);
         CanManage = await IsManagerAsync();
+        if (SeesCandidate)
+        {
+            Progress = await panelProgress.GetForAsync(id, User, ct);
+        }
+
         if (CanManage && !interview.IsCancelled)
         {
             var onPanel = interview.Scorecards.Select(s => s.InterviewerId).ToHashSet(StringComparer.Ordinal);

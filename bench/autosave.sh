@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Live-scoring autosave benchmark against the Release build on SQLite (issue 4). Usage (from anywhere in the repo):
+#
+#     bash bench/autosave.sh
+#
+# 1. dotnet publish -c Release to bench/out/autosave/app, build the load generator (bench/AutosaveLoad, not in the
+#    solution) and start the app as bench/run.sh does: free local port, fresh SQLite file in a temporary folder,
+#    Production environment, seed documents imported, bootstrap admin;
+# 2. the generator creates, through the API as the admin, a published kit of 6 questions (one per hurdle competency,
+#    topped up), 64 interviewer accounts, a position, 32 candidates and 32 interviews of two interviewers each, so that
+#    each of the 64 clients owns one scorecard;
+# 3. every client signs in and opens its scorecard; 3 s warm-up of each endpoint; then GET /healthz from 64 clients for
+#    10 s, the autosave (64 clients, 30 s: PUT a rating with notes on each item in turn, chaining the returned version),
+#    and /healthz again (drift check). Closed loop, like wrk: each client sends its next request when the last answers.
+#    Then 30 s of autosave paced at one save per second per client, the most a person's page sends;
+# 4. every client reads its scorecard back through the API, and after the app stops the script reads the SQLite file
+#    directly: each item must hold exactly the last value and notes its client saved (anything else is a lost write);
+# 5. counts "database is locked" and errors in the app's log, and takes the server-side time of every request from the
+#    request log, so client-side and server-side latency can be told apart.
+#
+# Output in bench/out/autosave/ (gitignored): summary.md, results.json, app.log, machine.txt, load.txt.
+# Environment: BENCH_PORT (first port to try, default 5199), AUTOSAVE_CLIENTS (64), AUTOSAVE_SECONDS (30),
+# HEALTH_SECONDS (10), PACED_SECONDS (30; 0 skips the paced phase), BENCH_REF (a git ref: benchmark a `git archive`
+# snapshot of that commit instead of the working tree).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+OUT="$ROOT/bench/out/autosave"
+APP="$OUT/app"
+LOAD="$OUT/load"
+CLIENTS="${AUTOSAVE_CLIENTS:-64}"
+SECONDS_AUTOSAVE="${AUTOSAVE_SECONDS:-30}"
+SECONDS_HEALTH="${HEALTH_SECONDS:-10}"
+SECONDS_PACED="${PACED_SECONDS:-30}"
+EMAIL="bench-admin@bench.test"
+PASSWORD='Bench!Pass1-admin'
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+DB_DIR=""
+SNAPSHOT=""
+APP_PID=""
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+cleanup() {
+  stop_app
+  if [[ -n "$DB_DIR" ]]; then rm -rf "$DB_DIR"; fi
+  if [[ -n "$SNAPSHOT" ]]; then rm -rf "$SNAPSHOT"; fi
+}
+trap cleanup EXIT
+trap 'echo "bench/autosave.sh failed at line $LINENO; see bench/out/autosave/" >&2' ERR
+
+log() {
+  printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+  printf '%s\t%s\t%s\n' "$(date +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$*" >>"$OUT/load.txt"
+}
+
+# --- machine and source ---------------------------------------------------------------------------------------
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "nproc: $(nproc)"
+  lscpu | head -n 20
+  echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "dotnet: $(dotnet --version)"
+  if [[ -n "${BENCH_REF:-}" ]]; then
+    echo "source: git archive of $BENCH_REF ($(git rev-parse "$BENCH_REF"))"
+  else
+    echo "source: working tree at $(git rev-parse HEAD); uncommitted changes in src/ at publish time:"
+    git status --short -- src | sed 's/^/  /'
+  fi
+} >"$OUT/machine.txt"
+
+# --- build ----------------------------------------------------------------------------------------------------
+log "dotnet publish -c Release -> bench/out/autosave/app; load generator -> bench/out/autosave/load"
+SRC="$ROOT"
+if [[ -n "${BENCH_REF:-}" ]]; then
+  SNAPSHOT="$(mktemp -d /tmp/pi-bench-src.XXXXXX)"
+  git archive "$BENCH_REF" | tar -x -C "$SNAPSHOT"
+  SRC="$SNAPSHOT"
+fi
+if ! (cd "$SRC" && dotnet publish src/PeerInterview.Web -c Release -o "$APP") >"$OUT/publish.log" 2>&1; then
+  tail -n 30 "$OUT/publish.log" >&2
+  exit 1
+fi
+# The generator always comes from the working tree: it is the measuring instrument, not the thing measured.
+if ! dotnet build bench/AutosaveLoad -c Release -o "$LOAD" >"$OUT/load-build.log" 2>&1; then
+  tail -n 30 "$OUT/load-build.log" >&2
+  exit 1
+fi
+
+# --- start the app --------------------------------------------------------------------------------------------
+PORT="$(python3 - "${BENCH_PORT:-5199}" <<'EOF'
+import socket, sys
+port = int(sys.argv[1])
+while True:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            print(port)
+            break
+        except OSError:
+            port += 1
+EOF
+)"
+BASE="http://127.0.0.1:$PORT"
+DB_DIR="$(mktemp -d /tmp/pi-bench.XXXXXX)"
+DB="$DB_DIR/pi-bench.db"
+
+log "starting the app on $BASE (database $DB)"
+(
+  cd "$APP"
+  export ASPNETCORE_ENVIRONMENT=Production
+  export ASPNETCORE_URLS="$BASE"
+  export ConnectionStrings__Default="Data Source=$DB"
+  export Bootstrap__AdminEmail="$EMAIL"
+  export Bootstrap__AdminPassword="$PASSWORD"
+  exec dotnet PeerInterview.Web.dll
+) >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    tail -n 40 "$OUT/app.log" >&2
+    echo "the app exited during start-up" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+curl -fsS "$BASE/healthz" >/dev/null
+START_LINE="$(wc -l <"$OUT/app.log")"
+
+# --- load -----------------------------------------------------------------------------------------------------
+log "load generator: $CLIENTS clients, autosave ${SECONDS_AUTOSAVE}s, /healthz ${SECONDS_HEALTH}s before and after"
+set +e
+dotnet "$LOAD/AutosaveLoad.dll" --base-url "$BASE" --admin-email "$EMAIL" --admin-password "$PASSWORD" \
+  --clients "$CLIENTS" --seconds "$SECONDS_AUTOSAVE" --health-seconds "$SECONDS_HEALTH" --paced-seconds "$SECONDS_PACED" \
+  --app-pid "$APP_PID" --out "$OUT" \
+  >"$OUT/generator.md" 2> >(tee "$OUT/generator.log" >&2)
+GENERATOR_EXIT=$?
+set -e
+if [[ "$GENERATOR_EXIT" != 0 && "$GENERATOR_EXIT" != 2 ]]; then
+  echo "the load generator failed ($GENERATOR_EXIT); see $OUT/generator.log and $OUT/app.log" >&2
+  exit 1
+fi
+log "stopping the app"
+stop_app
+
+# --- read the database directly, and the app's log ------------------------------------------------------------
+python3 - "$DB" "$OUT" "$START_LINE" >"$OUT/checks.md" <<'EOF'
+import json, math, re, sqlite3, statistics, sys
+
+db_path, out, start_line = sys.argv[1], sys.argv[2], int(sys.argv[3])
+expected = json.load(open(f"{out}/expected.json"))
+db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+rows = {(s, k): (v, e, ver) for s, k, v, e, ver in db.execute(
+    'SELECT "ScorecardId", "KitItemId", "Value", "Evidence", "Version" FROM "Ratings"')}
+lost = [e for e in expected if rows.get((e["scorecardId"], e["kitItemId"])) != (e["value"], e["notes"], e["version"])]
+scorecards = {e["scorecardId"] for e in expected}
+extra = [k for k in rows if k[0] in scorecards and k not in {(e["scorecardId"], e["kitItemId"]) for e in expected}]
+events = db.execute('SELECT COUNT(*) FROM "ScorecardEvents" WHERE "Kind" = \'rating\'').fetchone()[0]
+
+# Server-side times from the request log, for the measured phases only (the generator records their wall-clock
+# windows; the log has second resolution, and the phase before each is a different endpoint).
+phases = {p["name"]: p for p in json.load(open(f"{out}/results.json"))["phases"]}
+def window(name):
+    p = phases[name]
+    return p["startedAt"][11:19], p["endedAt"][11:19]
+
+log = open(f"{out}/app.log", encoding="utf-8", errors="replace").read().splitlines()[start_line:]
+locked = sum("database is locked" in line for line in log)
+errors = sum(bool(re.search(r"\[(ERR|FTL)\]", line)) for line in log)
+timing = re.compile(r"^\[(\d\d:\d\d:\d\d) \w+\] HTTP (GET|PUT) (\S+) responded (\d+) in ([0-9.]+) ms")
+wanted = {"PUT rating": ("autosave", lambda m, p: m == "PUT" and "/ratings/" in p),
+          "GET /healthz": ("GET /healthz", lambda m, p: m == "GET" and p == "/healthz"),
+          "PUT rating, paced": ("autosave, 1 save/s per client", lambda m, p: m == "PUT" and "/ratings/" in p)}
+wanted = {name: w for name, w in wanted.items() if w[0] in phases}
+server = {name: [] for name in wanted}
+per_second = {}
+for line in log:
+    m = timing.search(line)
+    if not m:
+        continue
+    at, method, path, status, ms = m.groups()
+    for name, (phase, match) in wanted.items():
+        start, end = window(phase)
+        if match(method, path) and start <= at <= end:
+            server[name].append(float(ms))
+            if name == "PUT rating":
+                per_second[at] = per_second.get(at, 0) + 1
+
+def pct(values, p):  # nearest rank, as the generator computes it
+    values = sorted(values)
+    return values[max(0, math.ceil(p * len(values)) - 1)] if values else 0
+
+print(f"- database check (SQLite file read after the app stopped): {len(expected)} items on {len(scorecards)} scorecards, "
+      f"**{len(lost)} not holding the last value saved**, {len(extra)} unexpected rating rows; {events:,} rating events in the save history")
+print(f"- app log during the run: **{locked} \"database is locked\"**, {errors} error lines")
+for name, values in server.items():
+    if values:
+        print(f"- server-side time (request log), {name} during its measured phase: {len(values):,} requests, median {statistics.median(values):.2f} ms, "
+              f"p95 {pct(values, .95):.2f} ms, p99 {pct(values, .99):.2f} ms, max {max(values):.1f} ms")
+inner = [n for at, n in sorted(per_second.items())][1:-1]  # the first and last seconds are partial
+if inner:
+    print(f"- autosaves completed per whole second (request log): min {min(inner)}, median {statistics.median(inner):.0f}, max {max(inner)}")
+for e in lost[:10]:
+    print(f"  - scorecard {e['scorecardId']} item {e['kitItemId']}: expected {e['value']} v{e['version']}, "
+          f"found {rows.get((e['scorecardId'], e['kitItemId']), ('no row',))[:1]}")
+EOF
+
+{
+  echo "### Autosave run, $(date -u '+%H:%M UTC %Y-%m-%d'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- src || echo ' + working tree')"
+  echo
+  echo "$(nproc) cores; load average at the start of each phase is in the table (1, 5, 15 min)."
+  echo
+  cat "$OUT/generator.md"
+  cat "$OUT/checks.md"
+} | tee "$OUT/summary.md"
+mkdir -p "$ROOT/bench/out/autosave-runs"
+cp "$OUT/summary.md" "$ROOT/bench/out/autosave-runs/$(date -u +%Y%m%dT%H%M%SZ).md"
+log "raw output in bench/out/autosave/, summary in bench/out/autosave/summary.md (kept in bench/out/autosave-runs/)"
+exit "$GENERATOR_EXIT"
