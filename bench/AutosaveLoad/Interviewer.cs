@@ -22,6 +22,7 @@ internal sealed class Interviewer(Seat seat, ApiClient api)
     private readonly Dictionary<int, ExpectedRating> _saved = [];
     private List<int> _items = [];
     private int _writes;
+    private bool _stale;
 
     public Seat Seat => seat;
 
@@ -52,6 +53,11 @@ internal sealed class Interviewer(Seat seat, ApiClient api)
     /// <summary>One autosave: the next item in turn, value cycling 1..5, notes naming the client and the write.</summary>
     public async Task<Sample> AutosaveAsync(CancellationToken ct)
     {
+        if (_stale && !await TryResyncAsync(ct))
+        {
+            return new Sample(0, 0);
+        }
+
         var k = _writes++;
         var item = _items[k % _items.Count];
         var value = (k % 5) + 1;
@@ -71,9 +77,26 @@ internal sealed class Interviewer(Seat seat, ApiClient api)
 
         // A failed write leaves the client unsure of the item's version: re-read it (not timed) and carry on,
         // as the page would after showing the error.
-        Resyncs++;
-        await OpenAsync(ct);
+        _stale = true;
+        await TryResyncAsync(ct);
         return new Sample(response.IsSuccess ? 0 : response.Status, response.Milliseconds);
+    }
+
+    private async Task<bool> TryResyncAsync(CancellationToken ct)
+    {
+        Resyncs++;
+        try
+        {
+            await OpenAsync(ct);
+            _stale = false;
+        }
+        catch (InvalidOperationException)
+        {
+            // The app is not answering; the next autosave tries again, and counts as an error meanwhile.
+            await Task.Delay(100, ct);
+        }
+
+        return !_stale;
     }
 
     /// <summary>Reads the scorecard back and lists every item whose rating differs from the last value saved.</summary>

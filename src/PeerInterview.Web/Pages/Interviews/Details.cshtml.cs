@@ -13,7 +13,7 @@ namespace PeerInterview.Web.Pages.Interviews;
 /// panel or cancel here. Interviewers see only interviews they sit on; any other is "not found" to them.
 /// </summary>
 public class DetailsModel(
-    InterviewQueries queries, PanelProgressQuery panelProgress, SchedulingService scheduling, StaffDirectory staff, IAuthorizationService authorization, TimeProvider clock)
+    InterviewQueries queries, PanelProgressQuery panelProgress, SchedulingService scheduling, Scoring.ScorecardService scorecards, StaffDirectory staff, IAuthorizationService authorization, TimeProvider clock)
     : PageModel
 {
     public InterviewDetail Interview { get; private set; } = null!;
@@ -58,6 +58,27 @@ public class DetailsModel(
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
         ManageAsync(id, () => scheduling.CancelAsync(id, User.UserId(), ct), _ => "Interview cancelled. The panel's draft scorecards will not be used.");
+
+    /// <summary>A hiring manager reopens a submitted scorecard with a reason (audited; later changes are audited too).</summary>
+    public async Task<IActionResult> OnPostReopenAsync(int id, int scorecardId, string? reason, CancellationToken ct)
+    {
+        if (!await IsManagerAsync())
+        {
+            return await queries.GetForAsync(id, User, ct) is null ? NotFound() : Forbid();
+        }
+
+        var outcome = await scorecards.ReopenAsync(scorecardId, reason, User.UserId()!, ct);
+        if (outcome.Failure is { } failure)
+        {
+            TempData["Problem"] = failure.Message;
+        }
+        else
+        {
+            TempData["Flash"] = "Scorecard reopened. The interviewer can change it and submit again; every change is audited.";
+        }
+
+        return RedirectToPage(new { id });
+    }
 
     /// <summary>Runs a manager's change and comes back to the interview with what happened (PRG).</summary>
     private async Task<IActionResult> ManageAsync(int id, Func<Task<Outcome<InterviewDetail>>> change, Func<InterviewDetail, string> done)
