@@ -1,3 +1,4 @@
+using PeerInterview.Web.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
@@ -133,6 +134,7 @@ public sealed partial class ScorecardService
 
         // Read and write inside one transaction: red-flag checks have no unique index, and SQLite's write lock keeps
         // two first checks of the same flag from both inserting.
+        await using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var check = await FindCheck(id, flag).FirstOrDefaultAsync(ct);
         if ((check?.Version ?? 0) != input.Version)
@@ -255,6 +257,7 @@ public sealed partial class ScorecardService
 
         try
         {
+            await using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (own!.StartedAt is null)
             {
@@ -325,6 +328,7 @@ public sealed partial class ScorecardService
     /// <summary>Saves a rating or red-flag change in one transaction with the scorecard's touch.</summary>
     private async Task<Failure?> CommitAsync(OwnScorecard card, string userId, DateTimeOffset now, CancellationToken ct)
     {
+        await using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await TouchAsync(card, userId, now, ct) is { } failure)
         {
