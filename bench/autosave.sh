@@ -33,61 +33,22 @@ CLIENTS="${AUTOSAVE_CLIENTS:-64}"
 SECONDS_AUTOSAVE="${AUTOSAVE_SECONDS:-30}"
 SECONDS_HEALTH="${HEALTH_SECONDS:-10}"
 SECONDS_PACED="${PACED_SECONDS:-30}"
-EMAIL="bench-admin@bench.test"
-PASSWORD='Bench!Pass1-admin'
 rm -rf "$OUT"
 mkdir -p "$OUT"
-
-DB_DIR=""
-SNAPSHOT=""
-APP_PID=""
-stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
-cleanup() {
-  stop_app
-  if [[ -n "$DB_DIR" ]]; then rm -rf "$DB_DIR"; fi
-  if [[ -n "$SNAPSHOT" ]]; then rm -rf "$SNAPSHOT"; fi
-}
-trap cleanup EXIT
+LOAD_FILE="$OUT/load.txt"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+EMAIL="$BENCH_EMAIL"
+PASSWORD="$BENCH_PASSWORD"
+trap bench_cleanup EXIT
 trap 'echo "bench/autosave.sh failed at line $LINENO; see bench/out/autosave/" >&2' ERR
 
-log() {
-  printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
-  printf '%s\t%s\t%s\n' "$(date +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$*" >>"$OUT/load.txt"
-}
-
 # --- machine and source ---------------------------------------------------------------------------------------
-{
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "nproc: $(nproc)"
-  lscpu | head -n 20
-  echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
-  echo "dotnet: $(dotnet --version)"
-  if [[ -n "${BENCH_REF:-}" ]]; then
-    echo "source: git archive of $BENCH_REF ($(git rev-parse "$BENCH_REF"))"
-  else
-    echo "source: working tree at $(git rev-parse HEAD); uncommitted changes in src/ at publish time:"
-    git status --short -- src | sed 's/^/  /'
-  fi
-} >"$OUT/machine.txt"
+bench_machine_info "$OUT/machine.txt"
 
 # --- build ----------------------------------------------------------------------------------------------------
 log "dotnet publish -c Release -> bench/out/autosave/app; load generator -> bench/out/autosave/load"
-SRC="$ROOT"
-if [[ -n "${BENCH_REF:-}" ]]; then
-  SNAPSHOT="$(mktemp -d /tmp/pi-bench-src.XXXXXX)"
-  git archive "$BENCH_REF" | tar -x -C "$SNAPSHOT"
-  SRC="$SNAPSHOT"
-fi
-if ! (cd "$SRC" && dotnet publish src/PeerInterview.Web -c Release -o "$APP") >"$OUT/publish.log" 2>&1; then
-  tail -n 30 "$OUT/publish.log" >&2
-  exit 1
-fi
+bench_publish "$APP" "$OUT/publish.log"
 # The generator always comes from the working tree: it is the measuring instrument, not the thing measured.
 if ! dotnet build bench/AutosaveLoad -c Release -o "$LOAD" >"$OUT/load-build.log" 2>&1; then
   tail -n 30 "$OUT/load-build.log" >&2
@@ -95,45 +56,7 @@ if ! dotnet build bench/AutosaveLoad -c Release -o "$LOAD" >"$OUT/load-build.log
 fi
 
 # --- start the app --------------------------------------------------------------------------------------------
-PORT="$(python3 - "${BENCH_PORT:-5199}" <<'EOF'
-import socket, sys
-port = int(sys.argv[1])
-while True:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            print(port)
-            break
-        except OSError:
-            port += 1
-EOF
-)"
-BASE="http://127.0.0.1:$PORT"
-DB_DIR="$(mktemp -d /tmp/pi-bench.XXXXXX)"
-DB="$DB_DIR/pi-bench.db"
-
-log "starting the app on $BASE (database $DB)"
-(
-  cd "$APP"
-  export ASPNETCORE_ENVIRONMENT=Production
-  export ASPNETCORE_URLS="$BASE"
-  export ConnectionStrings__Default="Data Source=$DB"
-  export Bootstrap__AdminEmail="$EMAIL"
-  export Bootstrap__AdminPassword="$PASSWORD"
-  exec dotnet PeerInterview.Web.dll
-) >"$OUT/app.log" 2>&1 &
-APP_PID=$!
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    tail -n 40 "$OUT/app.log" >&2
-    echo "the app exited during start-up" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-curl -fsS "$BASE/healthz" >/dev/null
+bench_start_app "$APP" "$OUT/app.log"
 START_LINE="$(wc -l <"$OUT/app.log")"
 
 # --- load -----------------------------------------------------------------------------------------------------

@@ -27,62 +27,25 @@ RAW="$OUT/raw"
 APP="$OUT/app"
 RUNS="${BENCH_RUNS:-5}"
 WRK_DURATION="${WRK_DURATION:-10s}"
-EMAIL="bench-admin@bench.test"
-PASSWORD='Bench!Pass1-admin'
 rm -rf "$RAW"
 mkdir -p "$RAW"
-
-DB_DIR=""
-SNAPSHOT=""
-APP_PID=""
-cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  if [[ -n "$DB_DIR" ]]; then rm -rf "$DB_DIR"; fi
-  if [[ -n "$SNAPSHOT" ]]; then rm -rf "$SNAPSHOT"; fi
-}
-trap cleanup EXIT
+LOAD_FILE="$RAW/load.txt"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+EMAIL="$BENCH_EMAIL"
+PASSWORD="$BENCH_PASSWORD"
+trap bench_cleanup EXIT
 trap 'echo "bench/run.sh failed at line $LINENO; see bench/out/raw/" >&2
   if [[ -n "$APP_PID" ]] && ! kill -0 "$APP_PID" 2>/dev/null; then
     echo "the app (pid $APP_PID) is no longer running: see the end of bench/out/raw/app.log" >&2
   fi' ERR
 
-log() {
-  printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
-  printf '%s\t%s\t%s\n' "$(date +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$*" >>"$RAW/load.txt"
-}
-
 # --- machine and source ---------------------------------------------------------------------------------------
-{
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "nproc: $(nproc)"
-  lscpu | head -n 20
-  echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
-  echo "dotnet: $(dotnet --version)"
-  echo "wrk: $(wrk -v 2>&1 | head -n 1)"
-  if [[ -n "${BENCH_REF:-}" ]]; then
-    echo "source: git archive of $BENCH_REF ($(git rev-parse "$BENCH_REF"))"
-  else
-    echo "source: working tree at $(git rev-parse HEAD); uncommitted changes in src/ at publish time:"
-    git status --short -- src | sed 's/^/  /'
-  fi
-} >"$RAW/machine.txt"
+bench_machine_info "$RAW/machine.txt" "wrk: $(wrk -v 2>&1 | head -n 1)"
 
 # --- build ----------------------------------------------------------------------------------------------------
 log "dotnet publish -c Release -> bench/out/app"
-rm -rf "$APP"
-SRC="$ROOT"
-if [[ -n "${BENCH_REF:-}" ]]; then
-  SNAPSHOT="$(mktemp -d /tmp/pi-bench-src.XXXXXX)"
-  git archive "$BENCH_REF" | tar -x -C "$SNAPSHOT"
-  SRC="$SNAPSHOT"
-fi
-if ! (cd "$SRC" && dotnet publish src/PeerInterview.Web -c Release -o "$APP") >"$RAW/publish.log" 2>&1; then
-  tail -n 30 "$RAW/publish.log" >&2
-  exit 1
-fi
+bench_publish "$APP" "$RAW/publish.log"
 
 # --- documents ------------------------------------------------------------------------------------------------
 log "generating 5 documents of 2,000 questions"
@@ -92,44 +55,7 @@ done
 DRY_DOC="$OUT/doc-1.txt"
 
 # --- start the app --------------------------------------------------------------------------------------------
-PORT="$(python3 - "${BENCH_PORT:-5199}" <<'EOF'
-import socket, sys
-port = int(sys.argv[1])
-while True:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            print(port)
-            break
-        except OSError:
-            port += 1
-EOF
-)"
-BASE="http://127.0.0.1:$PORT"
-DB_DIR="$(mktemp -d /tmp/pi-bench.XXXXXX)"
-
-log "starting the app on $BASE (database $DB_DIR/pi-bench.db)"
-(
-  cd "$APP"
-  export ASPNETCORE_ENVIRONMENT=Production
-  export ASPNETCORE_URLS="$BASE"
-  export ConnectionStrings__Default="Data Source=$DB_DIR/pi-bench.db"
-  export Bootstrap__AdminEmail="$EMAIL"
-  export Bootstrap__AdminPassword="$PASSWORD"
-  exec dotnet PeerInterview.Web.dll
-) >"$RAW/app.log" 2>&1 &
-APP_PID=$!
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    tail -n 40 "$RAW/app.log" >&2
-    echo "the app exited during start-up" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-curl -fsS "$BASE/healthz" >/dev/null
+bench_start_app "$APP" "$RAW/app.log"
 
 TOKEN="$(curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
@@ -220,7 +146,7 @@ done
 grep -E 'POST /api/v1/imports' "$RAW/app.log" | sed -E 's/.* in ([0-9.]+) ms.*/\1/' >"$RAW/import-server-ms.txt" || true
 log "done"
 
-cleanup
+bench_cleanup
 trap - EXIT
 
 # --- summary --------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ public static class AccountEndpoints
 
     public sealed record CreateUserRequest(string? Email, string? Password, string[]? Roles, string? DisplayName);
 
-    public sealed record UserResponse(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles);
+    public sealed record UserResponse(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut = false);
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem>> CreateUser(
         CreateUserRequest request, UserService service, HttpContext http)
@@ -51,22 +51,26 @@ public static class AccountEndpoints
         return TypedResults.Created($"/api/v1/users/{user.Id}", user);
     }
 
-    private static async Task<Ok<List<UserResponse>>> ListUsers(Data.AppDbContext db, string? role)
-    {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
-        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
-        return TypedResults.Ok(users
-            .Select(u => new UserResponse(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)]))
-            .Where(u => role is null || u.Roles.Contains(role))
-            .ToList());
-    }
+    private static async Task<Ok<List<UserResponse>>> ListUsers(UserService users, string? role) =>
+        TypedResults.Ok(await users.ListAsync(role));
 }
 
 /// <summary>Creates accounts for the admin page and the API with the same rules and messages.</summary>
-public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit, Data.AppDbContext db)
+public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit, Data.AppDbContext db, TimeProvider clock)
 {
     public sealed record CreateResult(AccountEndpoints.UserResponse? User, Dictionary<string, string[]> Errors);
+
+    /// <summary>Every account with its roles (two queries), optionally only those holding <paramref name="role"/>.</summary>
+    public async Task<List<AccountEndpoints.UserResponse>> ListAsync(string? role = null)
+    {
+        var now = clock.GetUtcNow();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd }).ToListAsync();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        return [.. users
+            .Select(u => new AccountEndpoints.UserResponse(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)], u.LockoutEnd > now))
+            .Where(u => role is null || u.Roles.Contains(role))];
+    }
 
     public async Task<CreateResult> CreateAsync(string? email, string? password, IReadOnlyList<string> roles, string? displayName, string? byUserId)
     {

@@ -15,7 +15,4 @@ public static class Roles
     public const string HR = "HR";
 
     public static readonly IReadOnlyList<string> All = [Admin, HiringManager, Interviewer, HR];
-
-    /// <summary>May import documents and edit the bank, kits, positions, candidates and interviews.</summary>
-    public const string Managers = Admin + "," + HiringManager;
 }

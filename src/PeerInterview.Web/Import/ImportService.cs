@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
@@ -83,8 +82,6 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
 
         return new ImportOutcome(parsed, document.Id, AlreadyImported: false);
     }
-
-    public static string Sha256Hex(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static Question ToQuestion(ParsedQuestion p, int documentId, int competencyId, DateTimeOffset now)
     {

@@ -12,6 +12,9 @@ public sealed partial class QuestionDocumentImporter
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>The document's identity: the same bytes are never imported twice.</summary>
+    public static string Sha256Hex(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     private readonly IReadOnlyList<CompetencyRef> defaultCompetencies = CompetencyTagger.Defaults;
 
     public ParsedDocument Parse(byte[] content, string fileName, IReadOnlyList<CompetencyRef>? competencies = null)
@@ -80,7 +83,7 @@ public sealed partial class QuestionDocumentImporter
         {
             Format = DescribeFormat(recognised),
             Encoding = decoded.EncodingName,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Sha256 = Sha256Hex(content),
             Title = FindTitle(lines, recognised.Questions[0].LineStart, fileName),
             Questions = questions,
             GlobalRedFlags = recognised.GlobalRedFlags,

@@ -120,7 +120,7 @@ public sealed class DatabaseInitializer(
         foreach (var path in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {
             var bytes = await File.ReadAllBytesAsync(path, ct);
-            var hash = ImportService.Sha256Hex(bytes);
+            var hash = QuestionDocumentImporter.Sha256Hex(bytes);
             if (await db.SourceDocuments.AnyAsync(d => d.Sha256 == hash, ct))
             {
                 continue;

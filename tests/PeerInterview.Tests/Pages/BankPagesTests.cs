@@ -21,12 +21,16 @@ public class BankPagesTests
     }
 
     [Fact]
-    public async Task LoginPage_ListsDemoAccounts_OutsideProductionOnlyWhenConfigured()
+    public async Task LoginPage_ListsDemoAccounts_OnlyWhenDemoDataIsOn()
     {
-        using var app = new TestApp();
-        var page = await Html.GetAsync(app.CreateClient(), "/Account/Login");
+        using var demo = new TestApp();
+        using var production = new TestApp(settings: new() { ["Seed:DemoData"] = "false" });
 
-        Assert.Contains("manager@demo.peerinterview.test", page.Body!.TextContent, StringComparison.Ordinal);
+        var withDemo = await Html.GetAsync(demo.CreateClient(), "/Account/Login");
+        var without = await Html.GetAsync(production.CreateClient(), "/Account/Login");
+
+        Assert.Contains("manager@demo.peerinterview.test", withDemo.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo accounts", without.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using PeerInterview.Web.Infrastructure;
 
 namespace PeerInterview.Web.Pages.Admin;
 
-public class UsersModel(AppDbContext db, UserService users) : PageModel
+public class UsersModel(UserService users) : PageModel
 {
     [BindProperty]
     public NewUser Input { get; set; } = new();
@@ -56,12 +56,6 @@ public class UsersModel(AppDbContext db, UserService users) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd }).ToListAsync();
-        var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync())
-            .ToLookup(r => r.UserId, r => r.Name);
-        Users = [.. list.Select(u => new Row(u.Email ?? "", u.DisplayName, string.Join(", ", roles[u.Id]), u.LockoutEnd > now))];
-    }
+    private async Task LoadAsync() =>
+        Users = [.. (await users.ListAsync()).Select(u => new Row(u.Email, u.DisplayName, string.Join(", ", u.Roles), u.LockedOut))];
 }

@@ -13,7 +13,7 @@ public class IndexModel(InterviewGuideBuilder guides) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int versionId, string? format, CancellationToken ct)
     {
-        var isReader = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.HiringManager) || User.IsInRole(Roles.HR);
+        var isReader = User.IsManager() || User.IsInRole(Roles.HR);
         if (!await guides.CanReadAsync(versionId, User.UserId(), isReader, ct) || await guides.BuildAsync(versionId, ct) is not { } guide)
         {
             // Interviewers get 404, not 403, for guides of interviews they are not on.

@@ -22,7 +22,7 @@ public class EditModel(KitService kits, QuestionBank bank) : PageModel
     public IReadOnlyList<CompetencyView> Competencies { get; private set; } = [];
     public string? Error { get; private set; }
 
-    public bool CanEdit => (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.HiringManager)) && !Kit.IsRetired;
+    public bool CanEdit => (User.IsManager()) && !Kit.IsRetired;
     public bool IsAjax => Request.Headers["X-Requested-With"] == "fetch";
     public HashSet<int> QuestionIdsInKit => [.. Kit.Sections.SelectMany(s => s.Items).Select(i => i.QuestionId)];
 
@@ -62,7 +62,7 @@ public class EditModel(KitService kits, QuestionBank bank) : PageModel
 
     private async Task<IActionResult> ApplyAsync(int id, Func<Task<Outcome<KitView>>> change, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.HiringManager))
+        if (!User.IsManager())
         {
             return Forbid();
         }

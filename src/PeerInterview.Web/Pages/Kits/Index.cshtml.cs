@@ -17,7 +17,7 @@ public class IndexModel(KitService kits) : PageModel
 
     public IReadOnlyList<KitSummary> Kits { get; private set; } = [];
 
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.HiringManager);
+    public bool CanEdit => User.IsManager();
 
     public sealed class NewKit
     {

@@ -25,7 +25,7 @@ public class LifecycleModel(KitService kits) : PageModel
 
     private async Task<IActionResult> RunAsync(int id, Func<Task<Outcome<KitView>>> action, Func<KitView, string> success)
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.HiringManager))
+        if (!User.IsManager())
         {
             return Forbid();
         }

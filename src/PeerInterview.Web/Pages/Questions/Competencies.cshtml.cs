@@ -10,7 +10,7 @@ public class CompetenciesModel(QuestionBank bank, CompetencyFramework framework)
 {
     public IReadOnlyList<CompetencyView> Competencies { get; private set; } = [];
 
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.HiringManager);
+    public bool CanEdit => User.IsManager();
 
     public async Task OnGetAsync(CancellationToken ct) => Competencies = await bank.CompetenciesAsync(ct);
 

@@ -34,7 +34,7 @@ public class DuplicatesModel(AppDbContext db, QuestionBank bank) : PageModel
 
     public async Task<IActionResult> OnPostMergeAsync(int keep, int[] merge, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.HiringManager))
+        if (!User.IsManager())
         {
             return Forbid();
         }

@@ -28,7 +28,7 @@ public class ReviewModel(AppDbContext db, QuestionBank bank) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, string? text, int version, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.HiringManager))
+        if (!User.IsManager())
         {
             return Forbid();
         }
