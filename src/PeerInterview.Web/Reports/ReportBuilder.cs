@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Data;
+using PeerInterview.Web.Domain;
+
+namespace PeerInterview.Web.Reports;
+
+/// <summary>
+/// Loads what the scoring service needs for a set of candidates in a fixed number of queries (no N+1: the count does
+/// not grow with candidates, raters or items) and builds one <see cref="CandidateReport"/> each. A candidate's report
+/// is about their latest interview that was not cancelled; only submitted scorecards are read for scores.
+/// </summary>
+public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
+{
+    public async Task<CandidateReport?> ForCandidateAsync(int candidateId, CancellationToken ct = default) =>
+        (await ForCandidatesAsync(db.Candidates.Where(c => c.Id == candidateId), ct)).SingleOrDefault();
+
+    /// <summary>Every candidate of a position, by name; null when the position does not exist.</summary>
+    public async Task<IReadOnlyList<CandidateReport>?> ForPositionAsync(int positionId, CancellationToken ct = default) =>
+        await db.Positions.AnyAsync(p => p.Id == positionId, ct)
+            ? await ForCandidatesAsync(db.Candidates.Where(c => c.PositionId == positionId), ct)
+            : null;
+
+    public async Task<IReadOnlyList<CandidateReport>> ForCandidatesAsync(IQueryable<Candidate> candidates, CancellationToken ct = default)
+    {
+        var people = await candidates.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name, c.PseudonymId, c.ErasedAt, c.PositionId, PositionTitle = c.Position!.Title, c.Stage })
+            .ToListAsync(ct);
+        if (people.Count == 0)
+        {
+            return [];
+        }
+
+        var candidateIds = people.Select(p => p.Id).ToList();
+
+        // The latest interview that was not cancelled, per candidate.
+        var interviews = (await db.Interviews.AsNoTracking()
+                .Where(i => candidateIds.Contains(i.CandidateId) && !i.IsCancelled)
+                .Select(i => new { i.Id, i.CandidateId, i.ScheduledAt, i.KitVersionId, KitName = i.KitVersion!.Kit!.Name, i.KitVersion.Number })
+                .ToListAsync(ct))
+            .GroupBy(i => i.CandidateId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.ScheduledAt).ThenByDescending(i => i.Id).First());
+        var interviewIds = interviews.Values.Select(i => i.Id).ToList();
+        var versionIds = interviews.Values.Select(i => i.KitVersionId).Distinct().ToList();
+
+        var cards = await db.Scorecards.AsNoTracking()
+            .Where(s => interviewIds.Contains(s.InterviewId))
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id,
+                s.InterviewId,
+                s.InterviewerId,
+                Name = s.Interviewer!.DisplayName ?? s.Interviewer.Email ?? "Interviewer",
+                s.State,
+                s.SubmittedAt,
+                s.Recommendation,
+                s.Notes,
+            })
+            .ToListAsync(ct);
+        var submittedIds = cards.Where(c => c.State == ScorecardState.Submitted).Select(c => c.Id).ToList();
+
+        var ratings = (await db.Ratings.AsNoTracking()
+                .Where(r => submittedIds.Contains(r.ScorecardId))
+                .Select(r => new { r.ScorecardId, r.KitItemId, r.Value, r.NotObserved, r.Evidence })
+                .ToListAsync(ct))
+            .ToLookup(r => r.ScorecardId);
+        var checks = (await db.RedFlagChecks.AsNoTracking()
+                .Where(c => submittedIds.Contains(c.ScorecardId) && c.Checked)
+                .OrderBy(c => c.Id)
+                .ToListAsync(ct))
+            .ToLookup(c => c.ScorecardId);
+
+        var items = (await db.KitItems.AsNoTracking()
+                .Where(i => versionIds.Contains(i.KitVersionId))
+                .Select(i => new
+                {
+                    i.Id,
+                    i.KitVersionId,
+                    SectionOrder = i.Section!.Order,
+                    i.Order,
+                    Text = i.QuestionTextSnapshot ?? i.Question!.Text,
+                    CompetencyId = i.CompetencyIdSnapshot ?? i.Question!.CompetencyId,
+                })
+                .ToListAsync(ct))
+            .ToLookup(i => i.KitVersionId);
+        var weights = (await db.KitCompetencyWeights.AsNoTracking()
+                .Where(w => versionIds.Contains(w.KitVersionId))
+                .ToListAsync(ct))
+            .ToLookup(w => w.KitVersionId);
+        var competencies = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+
+        // Flag texts for what was checked; reviews keyed the way scorecards key flags (g global, q question, k kit item).
+        var flagIds = checks.SelectMany(g => g).Where(c => c.RedFlagId is not null).Select(c => c.RedFlagId!.Value).Distinct().ToList();
+        var overrideIds = checks.SelectMany(g => g).Where(c => c.KitItemRedFlagId is not null).Select(c => c.KitItemRedFlagId!.Value).Distinct().ToList();
+        var reviews = await db.RedFlagReviews.AsNoTracking()
+            .Where(r => candidateIds.Contains(r.CandidateId))
+            .Select(r => new { r.CandidateId, r.RedFlagId, r.KitItemRedFlagId, r.Decision, r.Reason, r.ReviewedAt, r.ReviewedById })
+            .ToListAsync(ct);
+        var reviewerIds = reviews.Select(r => r.ReviewedById).Distinct().ToList();
+        var reviewers = await db.Users.AsNoTracking()
+            .Where(u => reviewerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "Hiring manager", ct);
+        flagIds.AddRange(reviews.Where(r => r.RedFlagId is not null).Select(r => r.RedFlagId!.Value));
+        overrideIds.AddRange(reviews.Where(r => r.KitItemRedFlagId is not null).Select(r => r.KitItemRedFlagId!.Value));
+        var redFlags = await db.RedFlags.AsNoTracking().Where(f => flagIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+        var overrides = await db.KitItemRedFlags.AsNoTracking().Where(f => overrideIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+
+        string KeyOf(int? redFlagId, int? overrideId) =>
+            overrideId is { } k ? $"k{k}" : redFlags.TryGetValue(redFlagId!.Value, out var f) && f.QuestionId is not null ? $"q{f.Id}" : $"g{redFlagId}";
+
+        var flags = redFlags.Values
+            .Select(f => new ScoringFlag(KeyOf(f.Id, null), f.Text, f.Severity))
+            .Concat(overrides.Values.Select(f => new ScoringFlag($"k{f.Id}", f.Text, f.Severity, f.KitItemId)))
+            .ToList();
+        var now = clock.GetUtcNow();
+
+        return [.. people.Select(person =>
+        {
+            interviews.TryGetValue(person.Id, out var interview);
+            var panel = interview is null ? [] : cards.Where(c => c.InterviewId == interview.Id).ToList();
+            var versionItems = interview is null ? [] : items[interview.KitVersionId].OrderBy(i => i.SectionOrder).ThenBy(i => i.Order).ToList();
+            var versionWeights = interview is null ? [] : weights[interview.KitVersionId].ToDictionary(w => w.CompetencyId, w => w.Weight);
+
+            var input = new ScoringInput(
+                [.. versionItems.Select(i => i.CompetencyId).Distinct().Select(id => competencies[id]).Select(c => new ScoringCompetency(
+                    c.Id, c.Code, c.Name, c.IsHurdle, versionWeights.GetValueOrDefault(c.Id, 1), c.SortOrder))],
+                [.. versionItems.Select((i, n) => new ScoringItem(i.Id, i.CompetencyId, i.Text, n))],
+                [.. panel.Select(c => new RaterScorecard(
+                    c.Id,
+                    c.InterviewerId,
+                    c.Name,
+                    c.State,
+                    c.SubmittedAt,
+                    c.Recommendation,
+                    [.. ratings[c.Id].Select(r => new RaterRating(r.KitItemId, r.Value, r.NotObserved, r.Evidence))],
+                    [.. checks[c.Id].Select(x => new RaterFlagCheck(KeyOf(x.RedFlagId, x.KitItemRedFlagId), x.Evidence))],
+                    c.Notes))],
+                flags,
+                [.. reviews.Where(r => r.CandidateId == person.Id).Select(r => new FlagReview(
+                    KeyOf(r.RedFlagId, r.KitItemRedFlagId), r.Decision, r.Reason, reviewers.GetValueOrDefault(r.ReviewedById, "Hiring manager"), r.ReviewedAt))]);
+
+            return new CandidateReport(
+                person.Id,
+                person.Name,
+                person.PseudonymId,
+                person.ErasedAt is not null,
+                person.PositionId,
+                person.PositionTitle,
+                person.Stage,
+                interview is null ? null : new ReportInterview(interview.Id, interview.ScheduledAt, interview.KitVersionId, interview.KitName, interview.Number),
+                [.. panel.Select(c => new PanelMember(
+                    c.InterviewerId, c.Name, c.State, c.State == ScorecardState.Submitted ? c.SubmittedAt : null,
+                    c.State == ScorecardState.Submitted ? c.Recommendation : null))],
+                ScoringService.Score(input),
+                now);
+        })];
+    }
+}
