@@ -40,6 +40,7 @@ builder.Services.AddScoped<KitService>();
 builder.Services.AddScoped<InterviewGuideBuilder>();
 builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<ReportBuilder>();
+builder.Services.AddScoped<RedFlagReviews>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
@@ -93,6 +94,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Positions", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Kits", Policies.Readers);
+    o.Conventions.AuthorizeFolder("/Reports", Policies.Readers);
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
@@ -144,6 +146,7 @@ api.MapPeopleEndpoints();
 api.MapInterviewEndpoints();
 api.MapKitEndpoints();
 api.MapScorecardEndpoints();
+api.MapReportEndpoints();
 
 app.MapRazorPages();
 

@@ -20,6 +20,9 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
             ? await ForCandidatesAsync(db.Candidates.Where(c => c.PositionId == positionId), ct)
             : null;
 
+    public Task<string?> PositionTitleAsync(int positionId, CancellationToken ct = default) =>
+        db.Positions.Where(p => p.Id == positionId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyList<CandidateReport>> ForCandidatesAsync(IQueryable<Candidate> candidates, CancellationToken ct = default)
     {
         var people = await candidates.AsNoTracking()
