@@ -204,7 +204,7 @@ public static class Html
         return (IHtmlDocument)await Context.OpenAsync(r => r.Content(html).Address(address));
     }
 
-    /// <summary>Posts a form with its current field values, overridden by <paramref name="values"/>.</summary>
+    /// <summary>Posts a form with its current field values, overridden by <paramref name="values"/>, as if <paramref name="submitterName"/> (a button's name or text) was clicked.</summary>
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlFormElement form, Dictionary<string, string> values, string? submitterName = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
@@ -237,6 +237,21 @@ public static class Html
 
         fields.AddRange(values);
         var action = form.GetAttribute("action");
+
+        // Like a browser: the clicked button's formaction (a Razor Pages handler) wins over the form's action.
+        var submitter = submitterName is null ? null : form.Elements.OfType<IHtmlButtonElement>()
+            .FirstOrDefault(b => b.Name == submitterName || b.TextContent.Trim() == submitterName)
+            ?? throw new InvalidOperationException($"The form has no button \"{submitterName}\".");
+        if (submitter?.GetAttribute("formaction") is { Length: > 0 } formAction)
+        {
+            action = formAction;
+        }
+
+        if (!string.IsNullOrEmpty(submitter?.Name))
+        {
+            fields.Add(new(submitter.Name, submitter.Value));
+        }
+
         var url = string.IsNullOrEmpty(action) ? new Uri(form.Owner!.Url).PathAndQuery : action;
         return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
