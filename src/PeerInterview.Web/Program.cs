@@ -43,6 +43,7 @@ builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
+builder.Services.AddProgrammeAnalytics();
 
 // Cookies for the Razor Pages UI, bearer tokens (from /api/v1/auth/login) for API clients; the policy scheme picks per request.
 const string CookieOrBearer = "CookieOrBearer";
@@ -93,6 +94,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Positions", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Kits", Policies.Readers);
+    o.Conventions.AuthorizeFolder("/Reports", Policies.Readers);
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
@@ -144,6 +146,7 @@ api.MapPeopleEndpoints();
 api.MapInterviewEndpoints();
 api.MapKitEndpoints();
 api.MapScorecardEndpoints();
+api.MapAnalyticsEndpoints();
 
 app.MapRazorPages();
 
