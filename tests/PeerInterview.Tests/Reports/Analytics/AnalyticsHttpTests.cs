@@ -142,11 +142,15 @@ public class AnalyticsHttpTests
         Assert.Equal("+1.00", a.QuerySelector(".leniency-value")!.TextContent.Trim());
         Assert.Equal("\u22121.00", b.QuerySelector(".leniency-value")!.TextContent.Trim());
         Assert.Contains("Not enough data", a.TextContent, StringComparison.Ordinal);
-        Assert.Contains("4 of 20", a.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 of the 20 shared questions needed", a.TextContent, StringComparison.Ordinal);
         Assert.NotNull(a.QuerySelector("svg.lean-bar rect.lenient"));
         Assert.NotNull(b.QuerySelector("svg.lean-bar rect.severe"));
+        Assert.NotEmpty(page.QuerySelectorAll("tr[data-competency]"));
         Assert.All(page.QuerySelectorAll("tr[data-competency]"), row =>
-            Assert.Contains("Too few candidates to judge", row.TextContent, StringComparison.Ordinal));
+        {
+            Assert.Contains("Too few candidates to judge", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("(provisional)", row.QuerySelector(".alpha-reading")!.TextContent, StringComparison.Ordinal);
+        });
         Assert.Contains("Based on 2 candidates and 4 submitted scorecards", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Rivera", page.Body.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Robin Hale", page.Body.TextContent, StringComparison.Ordinal);
