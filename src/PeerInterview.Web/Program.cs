@@ -44,6 +44,7 @@ builder.Services.AddScoped<RedFlagReviews>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
+builder.Services.AddProgrammeAnalytics();
 
 // Cookies for the Razor Pages UI, bearer tokens (from /api/v1/auth/login) for API clients; the policy scheme picks per request.
 const string CookieOrBearer = "CookieOrBearer";
@@ -147,6 +148,7 @@ api.MapInterviewEndpoints();
 api.MapKitEndpoints();
 api.MapScorecardEndpoints();
 api.MapReportEndpoints();
+api.MapAnalyticsEndpoints();
 
 app.MapRazorPages();
 
