@@ -121,7 +121,7 @@ public sealed class DemoHiring(
         new("Riley Chen", "riley.chen@example.org",
         [
             new([3, 4, 2, 3, 3, 3, 4, 3, 3, 3, 4, 3, 3, 3], "Yes", "Kind and motivated; recovery planning answers stayed general."),
-            new([4, 2, 4, 2, 2, 3, 3, 4, 3, 2, 3, 3, 3, 4], "No", "Shared a lot of their own story; needed prompting on next steps."),
+            new([4, 3, 4, 3, 2, 4, 3, 4, 3, 3, 3, 3, 4, 4], "No", "Shared a lot of their own story; needed prompting on next steps."),
         ]),
         new("Casey Nguyen", "casey.nguyen@example.org",
         [
