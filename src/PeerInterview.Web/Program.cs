@@ -16,6 +16,10 @@ using PeerInterview.Web.Seeding;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await DatabaseCommands.TryRunAsync(args, builder.Configuration))
+{
+    return; // backup / restore: see README "Backup and restore"
+}
 
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)

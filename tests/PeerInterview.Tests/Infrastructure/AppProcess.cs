@@ -81,10 +81,14 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command-line verb (<c>backup</c>, <c>restore</c>) against <paramref name="databasePath"/>; returns exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, params string[] args) =>
+        RunCommandAsync(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={databasePath}" }, args);
+
+    /// <summary>Runs a command-line verb with these settings (for instance another database provider).</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IDictionary<string, string?> settings, params string[] args)
     {
         var output = new ConcurrentQueue<string>();
-        using var process = Start(StartInfo(databasePath, null, args), output);
+        using var process = Start(StartInfo(null, settings, args), output);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -154,7 +158,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, IDictionary<string, string?>? settings, string[] args)
+    private static ProcessStartInfo StartInfo(string? databasePath, IDictionary<string, string?>? settings, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -173,7 +177,7 @@ public sealed class AppProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["DOTNET_ENVIRONMENT"] = "Testing",
-            ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
+            ["ConnectionStrings__Default"] = databasePath is null ? null : $"Data Source={databasePath}",
             ["Seed__DemoData"] = "true",
             ["Seed__Folder"] = RepoPaths.SeedData,
             ["Serilog__MinimumLevel__Default"] = "Warning",
