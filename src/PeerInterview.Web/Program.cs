@@ -17,6 +17,10 @@ using PeerInterview.Web.Seeding;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await DatabaseCommands.TryRunAsync(args, builder.Configuration))
+{
+    return; // backup / restore: see README "Backup and restore"
+}
 
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
@@ -101,7 +105,7 @@ builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // names only: 99 is not a question type
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = QuestionDocumentImporter.MaxBytes + 64 * 1024);
 

@@ -18,9 +18,12 @@ public static class DatabaseSetup
         switch (provider.ToLowerInvariant())
         {
             case "sqlite":
+                // How long one statement waits for SQLite's write lock before "database is locked" (then SqliteRetry
+                // re-runs scorecard writes); 30 s unless Database:BusyTimeoutSeconds says otherwise.
+                var busySeconds = Math.Max(1, configuration.GetValue("Database:BusyTimeoutSeconds", 30));
                 services.AddDbContext<SqliteAppDbContext>(o => o
-                    .UseSqlite(WithSqliteDefaults(connectionString), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                    .UseSqlite(WithSqliteDefaults(connectionString, busySeconds), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                    .AddInterceptors(new SqlitePragmaInterceptor(busySeconds)));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             default:
@@ -32,13 +35,9 @@ public static class DatabaseSetup
     }
 
     /// <summary>Busy timeout: writers wait for the lock instead of failing with "database is locked".</summary>
-    private static string WithSqliteDefaults(string connectionString)
+    private static string WithSqliteDefaults(string connectionString, int busySeconds)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DefaultTimeout < 30)
-        {
-            builder.DefaultTimeout = 30;
-        }
+        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = busySeconds };
 
         return builder.ToString();
     }
@@ -54,21 +53,21 @@ public static class DatabaseSetup
     }
 
     /// <summary>Per-connection settings: busy_timeout makes SQLite itself wait for locks. No writes here: EF opens read-only connections too.</summary>
-    private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+    private sealed class SqlitePragmaInterceptor(int busySeconds) : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private readonly string _pragmas = $"PRAGMA busy_timeout={busySeconds * 1000}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -17,7 +17,9 @@ public static class EnumText
             compact = nameof(Domain.QuestionType.Knowledge);
         }
 
-        return !int.TryParse(compact, out _) && Enum.TryParse(compact, ignoreCase: true, out value);
+        // Only a single named value: Enum.TryParse also accepts "Hired, Withdrawn" (combined bits) and numbers.
+        return !int.TryParse(compact, out _) && !compact.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse(compact, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 
     /// <summary>"NeedsReview" → "needs review", for people.</summary>

@@ -165,9 +165,9 @@ public sealed partial class KitService(AppDbContext db, AuditLog audit, TimeProv
                 return Failure.Invalid("minutes", $"Minutes must be between 1 and {MaxMinutesPerItem}.");
             }
 
-            if (update.RedFlags?.Any(f => string.IsNullOrWhiteSpace(f.Text) || f.Text.Length > 500) == true)
+            if (update.RedFlags?.Any(f => f is null || string.IsNullOrWhiteSpace(f.Text) || f.Text.Length > 500 || !Enum.IsDefined(f.Severity)) == true)
             {
-                return Failure.Invalid("redFlags", "Each red flag needs text of 1 to 500 characters.");
+                return Failure.Invalid("redFlags", "Each red flag needs text of 1 to 500 characters and a severity of Concern or KnockOut.");
             }
 
             item.Minutes = update.Minutes ?? item.Minutes;

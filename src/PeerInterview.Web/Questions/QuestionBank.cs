@@ -223,11 +223,26 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             }
         }
 
+        // JSON can carry values the enums do not name ("NeedsReview, Archived" parses as bits 1|2): only named values.
+        if (update.Type is { } type && !Enum.IsDefined(type))
+        {
+            errors["type"] = ["Choose Behavioural, Situational, Knowledge or Motivational."];
+        }
+
+        if (update.Status is { } newStatus && !Enum.IsDefined(newStatus))
+        {
+            errors["status"] = ["Choose Active, NeedsReview or Archived."];
+        }
+
         foreach (var (flag, i) in (update.RedFlags ?? []).Select((f, i) => (f, i)))
         {
-            if (string.IsNullOrWhiteSpace(flag.Text) || flag.Text.Length > 500)
+            if (flag is null || string.IsNullOrWhiteSpace(flag.Text) || flag.Text.Length > 500)
             {
                 errors[$"redFlags[{i}].text"] = ["Each red flag needs text of 1 to 500 characters."];
+            }
+            else if (!Enum.IsDefined(flag.Severity))
+            {
+                errors[$"redFlags[{i}].severity"] = ["Choose Concern or KnockOut."];
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Kits;
@@ -14,7 +15,10 @@ public sealed partial class ScorecardService
     public const string ChooseRecommendation = "Choose an overall recommendation.";
 
     /// <summary>Submits the owner's scorecard, or lists everything missing keyed so the page can jump to it.</summary>
-    public async Task<Outcome<ScorecardView>> SubmitAsync(int id, string userId, CancellationToken ct = default)
+    public Task<Outcome<ScorecardView>> SubmitAsync(int id, string userId, CancellationToken ct = default) =>
+        SqliteRetry.RunAsync(db, () => SubmitOnceAsync(id, userId, ct), ct);
+
+    private async Task<Outcome<ScorecardView>> SubmitOnceAsync(int id, string userId, CancellationToken ct)
     {
         // Validation reads and the state change share one transaction, so no autosave lands between them.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

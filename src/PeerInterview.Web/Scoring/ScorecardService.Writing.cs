@@ -18,7 +18,21 @@ public sealed partial class ScorecardService
     /// <summary>What a write needs to know about the owner's scorecard, read without tracking.</summary>
     private sealed record OwnScorecard(int Id, ScorecardState State, DateTimeOffset? StartedAt, int CandidateId, int KitVersionId, bool IsCancelled);
 
-    public async Task<ScorecardWrite<SavedRating>> SaveRatingAsync(int id, int kitItemId, RatingInput input, string userId, CancellationToken ct = default)
+    // Each public write re-runs as a whole when SQLite stays locked past the busy timeout (see SqliteRetry).
+    public Task<ScorecardWrite<SavedRating>> SaveRatingAsync(int id, int kitItemId, RatingInput input, string userId, CancellationToken ct = default) =>
+        SqliteRetry.RunAsync(db, () => SaveRatingOnceAsync(id, kitItemId, input, userId, ct), ct);
+
+    public Task<ScorecardWrite<SavedRedFlag>> SaveRedFlagAsync(int id, string key, RedFlagInput input, string userId, CancellationToken ct = default) =>
+        SqliteRetry.RunAsync(db, () => SaveRedFlagOnceAsync(id, key, input, userId, ct), ct);
+
+    public Task<ScorecardWrite<SavedSummary>> SaveSummaryAsync(int id, SummaryInput input, string userId, CancellationToken ct = default) =>
+        SqliteRetry.RunAsync(db, () => SaveSummaryOnceAsync(id, input, userId, ct), ct);
+
+    /// <summary>Records which item the interviewer is on, for the hiring manager's panel progress. Ignored once submitted.</summary>
+    public Task<Failure?> SetPositionAsync(int id, int? kitItemId, string userId, CancellationToken ct = default) =>
+        SqliteRetry.RunAsync(db, () => SetPositionOnceAsync(id, kitItemId, userId, ct), ct);
+
+    private async Task<ScorecardWrite<SavedRating>> SaveRatingOnceAsync(int id, int kitItemId, RatingInput input, string userId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.Value is < RatingScale.Min or > RatingScale.Max)
@@ -94,7 +108,7 @@ public sealed partial class ScorecardService
                 return failure;
             }
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!SqliteRetry.IsTransient(e))
         {
             // Another tab saved this rating between our read and our write (the version token or the unique index noticed).
             db.ChangeTracker.Clear();
@@ -105,7 +119,7 @@ public sealed partial class ScorecardService
         return Saved(rating, kitItemId);
     }
 
-    public async Task<ScorecardWrite<SavedRedFlag>> SaveRedFlagAsync(int id, string key, RedFlagInput input, string userId, CancellationToken ct = default)
+    private async Task<ScorecardWrite<SavedRedFlag>> SaveRedFlagOnceAsync(int id, string key, RedFlagInput input, string userId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.Evidence?.Length > MaxEvidenceLength)
@@ -180,7 +194,7 @@ public sealed partial class ScorecardService
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!SqliteRetry.IsTransient(e))
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -191,7 +205,7 @@ public sealed partial class ScorecardService
         return Saved(check, flag.Key);
     }
 
-    public async Task<ScorecardWrite<SavedSummary>> SaveSummaryAsync(int id, SummaryInput input, string userId, CancellationToken ct = default)
+    private async Task<ScorecardWrite<SavedSummary>> SaveSummaryOnceAsync(int id, SummaryInput input, string userId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         Recommendation? recommendation = null;
@@ -279,8 +293,7 @@ public sealed partial class ScorecardService
         return new SavedSummary(card.Recommendation, card.Notes, card.Revision);
     }
 
-    /// <summary>Records which item the interviewer is on, for the hiring manager's panel progress. Ignored once submitted.</summary>
-    public async Task<Failure?> SetPositionAsync(int id, int? kitItemId, string userId, CancellationToken ct = default)
+    private async Task<Failure?> SetPositionOnceAsync(int id, int? kitItemId, string userId, CancellationToken ct)
     {
         if (kitItemId is null)
         {
