@@ -107,6 +107,49 @@ public partial class SecurityHeadersTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    /// <summary>Tag helpers write markup too (the validation summary once wrote an inline style): scan what pages actually render.</summary>
+    [Fact]
+    public async Task RenderedPages_HaveNoInlineScriptsHandlersOrStyles_EvenWithValidationErrors()
+    {
+        using var app = new TestApp();
+        var world = await World.CreateAsync(app);
+        var admin = await app.BrowserClientAsAsync(Roles.Admin);
+        var interviewer = await app.BrowserClientAsAsync(Roles.Interviewer);
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var pages = (await EndpointInventory.DiscoverAsync(app)).Where(p => p.IsPage && p.Method == "GET" && p.Handler is null).ToList();
+
+        var rendered = new List<(string Url, string Html)>();
+        foreach (var probe in pages)
+        {
+            var url = EndpointInventory.Url(probe, world.Value);
+            var client = probe.Pattern.StartsWith("/Scorecards", StringComparison.Ordinal) ? interviewer : admin;
+            var response = await client.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                rendered.Add((url, await response.Content.ReadAsStringAsync()));
+            }
+        }
+
+        // Forms answered with validation errors (a property error under a model-only summary, and an "All" summary).
+        var login = await Html.GetAsync(anonymous, "/Account/Login");
+        var badLogin = await Html.SubmitAsync(anonymous, (AngleSharp.Html.Dom.IHtmlFormElement)login.QuerySelector("form")!, new() { ["Input.Email"] = "not-an-email", ["Input.Password"] = "" });
+        rendered.Add(("POST /Account/Login (invalid)", await badLogin.Content.ReadAsStringAsync()));
+        var kits = await Html.GetAsync(admin, "/Kits");
+        var badKit = await Html.SubmitAsync(admin, (AngleSharp.Html.Dom.IHtmlFormElement)kits.QuerySelector("main form")!, new() { ["Input.Name"] = "" });
+        rendered.Add(("POST /Kits (invalid)", await badKit.Content.ReadAsStringAsync()));
+
+        var problems = rendered.SelectMany(r =>
+            InlineScript().Matches(r.Html).Select(m => $"{r.Url}: {m.Value}")
+                .Concat(HandlerAttribute().Matches(r.Html).Select(m => $"{r.Url}: {m.Value.Trim()}"))
+                .Concat(StyleAttribute().Matches(r.Html).Select(m => $"{r.Url}: style attribute near '{Near(r.Html, m.Index)}'"))
+                .Concat(StyleElement().Matches(r.Html).Select(_ => $"{r.Url}: <style>"))).ToList();
+
+        Assert.True(rendered.Count >= 25, $"only {rendered.Count} pages rendered");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static string Near(string html, int index) => html.Substring(Math.Max(0, index - 40), Math.Min(80, html.Length - Math.Max(0, index - 40)));
+
     [Fact]
     public void SecureCookies_AreTheDefaultOutsideDevelopmentAndTesting()
     {
