@@ -66,7 +66,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/Account/AccessDenied";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // Secure flag and cookie names: Accounts/SecuritySetup.cs (AddAppSecurity).
     o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
 });
@@ -102,6 +102,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Reports", Policies.Readers);
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.AddAppSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -115,6 +116,9 @@ using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 
 // The API answers errors with problem details; people get a readable page instead of raw JSON.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
@@ -135,6 +139,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

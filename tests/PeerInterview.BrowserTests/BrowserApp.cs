@@ -72,6 +72,7 @@ public sealed class BrowserApp : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath};Pooling=False");
             builder.UseSetting("Seed:DemoData", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Security:LoginRateLimit:PermitLimit", "100000");
         }
 
         public override async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
@@ -9,23 +11,93 @@ namespace PeerInterview.Web.Accounts;
 
 public static class AccountEndpoints
 {
-    /// <summary>Identity's API endpoints (login, refresh, …) under /api/v1/auth, with self-registration closed.</summary>
+    /// <summary>
+    /// Identity's API endpoints (login, refresh, …) under /api/v1/auth, with self-registration closed. Login is rate limited
+    /// per client address and answers failures with the same messages as the login page (<see cref="LoginGuard"/>).
+    /// </summary>
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapIdentityApi<AppUser>()
+            .AddEndpointFilterFactory(GuardLogin)
             .Add(endpoint =>
             {
-                if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true)
+                if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } pattern)
                 {
-                    endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
-                    endpoint.RequestDelegate = context => Results.Problem(
-                        statusCode: StatusCodes.Status404NotFound,
-                        title: "Self-registration is closed",
-                        detail: "Accounts are created by an administrator (POST /api/v1/users).").ExecuteAsync(context);
+                    return;
+                }
+
+                if (pattern.EndsWith("/login", StringComparison.OrdinalIgnoreCase))
+                {
+                    endpoint.Metadata.Add(new EnableRateLimitingAttribute(SecuritySetup.LoginPolicy));
+                }
+                else if (pattern.EndsWith("/register", StringComparison.OrdinalIgnoreCase))
+                {
+                    Close(endpoint, "Self-registration is closed", "Accounts are created by an administrator (POST /api/v1/users).");
+                }
+                else if (ClosedEmailFlows.Any(flow => pattern.EndsWith(flow, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // The app sends no email, so these anonymous flows could never complete; closed rather than left as surface.
+                    Close(endpoint, "Not available", "PeerInterview sends no email: an administrator creates accounts and resets access.");
                 }
             });
     }
+
+    /// <summary>Identity's anonymous email flows, closed (404) like registration.</summary>
+    public static readonly string[] ClosedEmailFlows = ["/forgotPassword", "/resetPassword", "/confirmEmail", "/resendConfirmationEmail"];
+
+    private static void Close(EndpointBuilder endpoint, string title, string detail)
+    {
+        endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
+        endpoint.RequestDelegate = context => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// Wraps Identity's login handler (it already passes lockoutOnFailure: true): an unknown email "locked" by
+    /// <see cref="LoginGuard"/> is refused like a locked account, and failures say what the login page says instead of
+    /// Identity's "Failed"/"LockedOut" (which would tell an attacker which emails have accounts).
+    /// </summary>
+    private static EndpointFilterDelegate GuardLogin(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        if (!factory.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(LoginRequest)))
+        {
+            return next;
+        }
+
+        return async context =>
+        {
+            var login = context.Arguments.OfType<LoginRequest>().FirstOrDefault();
+            if (login is null)
+            {
+                return await next(context);
+            }
+
+            var services = context.HttpContext.RequestServices;
+            var guard = services.GetRequiredService<LoginGuard>();
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            if (await guard.RefuseUnknownAsync(users, login.Email) is { } refused)
+            {
+                return LoginProblem(refused);
+            }
+
+            var result = await next(context);
+            if (result is INestedHttpResult { Result: ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized } problem })
+            {
+                var signIn = problem.ProblemDetails.Detail switch
+                {
+                    nameof(SignInResult.LockedOut) => SignInResult.LockedOut,
+                    nameof(SignInResult.NotAllowed) => SignInResult.NotAllowed,
+                    _ => SignInResult.Failed,
+                };
+                return LoginProblem(await guard.FailedAsync(users, login.Email, login.Password, signIn));
+            }
+
+            return result;
+        };
+    }
+
+    private static ProblemHttpResult LoginProblem(string message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: message);
 
     public static void MapUserEndpoints(this RouteGroupBuilder api)
     {

@@ -26,6 +26,12 @@ public class ErrorModel : PageModel
                 Title = "That request could not be accepted";
                 Message = "The form may have expired (for example after signing in again in another tab). Go back, reload the page and try again; nothing was changed.";
                 break;
+            case 429:
+                Title = "Too many sign-in attempts";
+                Message = int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds)
+                    ? Accounts.SecuritySetup.TooManyMessage(seconds)
+                    : "Too many sign-in attempts from this network. Wait a minute and try again.";
+                break;
             case 403:
                 Title = "You don't have access to this";
                 Message = "Your role does not include this action. If you think it should, ask an administrator.";

@@ -34,6 +34,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Seed:DemoData"] = "true",
             ["Seed:Folder"] = RepoPaths.SeedData,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The suite signs in hundreds of times; the rate-limit tests set a low limit of their own.
+            ["Security:LoginRateLimit:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? [])
         {

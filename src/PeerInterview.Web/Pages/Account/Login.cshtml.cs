@@ -2,12 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PeerInterview.Web.Accounts;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Seeding;
 
 namespace PeerInterview.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, IHostEnvironment environment, IConfiguration configuration) : PageModel
+/// <summary>Sign-in form: lockout after repeated failures, rate limited per client address (posts only), same messages as the API.</summary>
+[EnableRateLimiting(SecuritySetup.LoginPolicy)]
+public class LoginModel(SignInManager<AppUser> signIn, LoginGuard guard, IHostEnvironment environment, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -42,15 +46,19 @@ public class LoginModel(SignInManager<AppUser> signIn, IHostEnvironment environm
             return Page();
         }
 
+        if (await guard.RefuseUnknownAsync(signIn.UserManager, Input.Email) is { } refused)
+        {
+            ModelState.AddModelError(string.Empty, refused);
+            return Page();
+        }
+
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 10 minutes."
-            : "The email or password is not right.");
+        ModelState.AddModelError(string.Empty, await guard.FailedAsync(signIn.UserManager, Input.Email, Input.Password, result));
         return Page();
     }
 
