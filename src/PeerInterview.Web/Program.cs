@@ -32,6 +32,7 @@ builder.Services.AddScoped<CompetencyFramework>();
 builder.Services.AddScoped<StaffDirectory>();
 builder.Services.AddScoped<PositionService>();
 builder.Services.AddScoped<CandidateService>();
+builder.Services.AddScoped<CandidateErasure>();
 builder.Services.AddScoped<InterviewQueries>();
 builder.Services.AddScoped<PanelProgressQuery>();
 builder.Services.AddScoped<SchedulingService>();
