@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
+    .RedactQueryStrings()
     .WriteTo.Console());
 
 builder.Services.AddAppDatabase(builder.Configuration);
