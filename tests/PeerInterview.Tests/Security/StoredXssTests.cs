@@ -54,6 +54,26 @@ public class StoredXssTests
     }
 
     [Fact]
+    public async Task ImportPreview_ShowsTheDocumentAsText()
+    {
+        using var app = new TestApp();
+        var browser = await app.BrowserClientAsAsync(Roles.HiringManager);
+        var form = (await Html.GetAsync(browser, "/Import")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.upload")!;
+        var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ImportedDocument)), "file", "hostile.md" },
+        };
+
+        var response = await browser.PostAsync(form.GetAttribute("action"), upload);
+        var preview = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Xss.AssertInert(preview, "import preview");
+        Xss.AssertShowsText(preview, Xss.Script, "import preview");
+    }
+
+    [Fact]
     public async Task EditedQuestionAndKitOverrides_ShowAsText_InTheKitBuilderGuideAndScorecard()
     {
         using var app = new TestApp();
@@ -93,7 +113,7 @@ public class StoredXssTests
         });
 
         var browser = await app.BrowserClientAsAsync(Roles.HiringManager);
-        foreach (var url in new[] { $"/Questions/Details/{questionId}", "/Questions?q=hard+conversation", $"/Kits/Edit/{s.Kit.KitId}", "/Kits", $"/Guide/{s.Kit.VersionId}" })
+        foreach (var url in new[] { $"/Questions/Details/{questionId}", $"/Questions/Edit/{questionId}", "/Questions?q=hard+conversation", $"/Kits/Edit/{s.Kit.KitId}", "/Kits", $"/Guide/{s.Kit.VersionId}" })
         {
             var page = await Html.GetAsync(browser, url);
             Xss.AssertInert(page, url);
