@@ -25,6 +25,7 @@ if (await DatabaseCommands.TryRunAsync(args, builder.Configuration))
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
+    .RedactQueryStrings()
     .WriteTo.Console());
 
 builder.Services.AddAppDatabase(builder.Configuration);
@@ -37,6 +38,7 @@ builder.Services.AddScoped<CompetencyFramework>();
 builder.Services.AddScoped<StaffDirectory>();
 builder.Services.AddScoped<PositionService>();
 builder.Services.AddScoped<CandidateService>();
+builder.Services.AddScoped<CandidateErasure>();
 builder.Services.AddScoped<InterviewQueries>();
 builder.Services.AddScoped<PanelProgressQuery>();
 builder.Services.AddScoped<SchedulingService>();
@@ -107,6 +109,7 @@ builder.Services.AddScoped<ApiAntiforgeryFilter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // names only: 99 is not a question type
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JsonMarkup.EscapingEncoder);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = QuestionDocumentImporter.MaxBytes + 64 * 1024);
 

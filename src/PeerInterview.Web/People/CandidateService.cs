@@ -57,7 +57,7 @@ public sealed class CandidateService(AppDbContext db, AuditLog audit, TimeProvid
     {
         var candidate = await db.Candidates.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new CandidateDetail(c.Id, c.Name, c.Email, c.Phone, c.PositionId, c.Position!.Title, c.Stage, c.CreatedAt, c.ErasedAt, new List<CandidateInterview>()))
+            .Select(c => new CandidateDetail(c.Id, c.Name, c.Email, c.Phone, c.PositionId, c.Position!.Title, c.Stage, c.CreatedAt, c.ErasedAt, new List<CandidateInterview>(), c.PseudonymId))
             .FirstOrDefaultAsync(ct);
         if (candidate is null)
         {

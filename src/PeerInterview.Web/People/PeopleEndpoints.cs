@@ -5,7 +5,7 @@ using PeerInterview.Web.Infrastructure;
 
 namespace PeerInterview.Web.People;
 
-/// <summary>/api/v1/positions and /api/v1/candidates: Admin, HiringManager and HR read; Admin and HiringManager write.</summary>
+/// <summary>/api/v1/positions and /api/v1/candidates: Admin, HiringManager and HR read; Admin and HiringManager write; HR and Admin erase.</summary>
 public static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this RouteGroupBuilder api)
@@ -22,6 +22,9 @@ public static class PeopleEndpoints
         candidates.MapPost("/", CreateCandidate).RequireAuthorization(Policies.Managers);
         candidates.MapPut("/{id:int}", UpdateCandidate).RequireAuthorization(Policies.Managers);
         candidates.MapPut("/{id:int}/stage", ChangeStage).RequireAuthorization(Policies.Managers);
+
+        // Erasure on request is HR's (DESIGN.md), and an admin's; hiring managers and interviewers may not.
+        candidates.MapPost("/{id:int}/erase", EraseCandidate).RequireAuthorization(p => p.RequireRole(Roles.HR, Roles.Admin));
     }
 
     public sealed record StageRequest(string? Stage);
@@ -96,4 +99,9 @@ public static class PeopleEndpoints
     private static async Task<Results<Ok<CandidateDetail>, ValidationProblem, ProblemHttpResult>> ChangeStage(
         int id, StageRequest request, CandidateService candidates, HttpContext http, CancellationToken ct) =>
         (await candidates.ChangeStageAsync(id, request.Stage, http.User.UserId(), ct)).ToHttp(TypedResults.Ok);
+
+    /// <summary>Erases the candidate's personal data for good; the body must be <c>{ "confirm": true, "reason": "…" }</c>. 409 when already erased.</summary>
+    private static async Task<Results<Ok<ErasureResult>, ValidationProblem, ProblemHttpResult>> EraseCandidate(
+        int id, ErasureRequest request, CandidateErasure erasure, HttpContext http, CancellationToken ct) =>
+        (await erasure.EraseAsync(id, request, http.User.UserId(), ct)).ToHttp(TypedResults.Ok);
 }

@@ -61,7 +61,8 @@ public sealed record CandidateDetail(
     CandidateStage Stage,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ErasedAt,
-    IReadOnlyList<CandidateInterview> Interviews);
+    IReadOnlyList<CandidateInterview> Interviews,
+    string PseudonymId);
 
 /// <summary>One interview on the candidate page: when, which kit, and how far the panel has got (no ratings).</summary>
 public sealed record CandidateInterview(

@@ -16,7 +16,9 @@ public sealed partial class ScorecardService
     private static readonly Failure Cancelled = Failure.Conflict("Interview cancelled", "This interview was cancelled, so its scorecards can no longer change.");
 
     /// <summary>What a write needs to know about the owner's scorecard, read without tracking.</summary>
-    private sealed record OwnScorecard(int Id, ScorecardState State, DateTimeOffset? StartedAt, int CandidateId, int KitVersionId, bool IsCancelled);
+    private sealed record OwnScorecard(int Id, ScorecardState State, DateTimeOffset? StartedAt, int CandidateId, int KitVersionId, bool IsCancelled, bool CandidateErased);
+
+    private static readonly Failure Erased = Failure.Conflict("Candidate erased", "This candidate's personal data was erased on request, so their scorecards can no longer change.");
 
     // Each public write re-runs as a whole when SQLite stays locked past the busy timeout (see SqliteRetry).
     public Task<ScorecardWrite<SavedRating>> SaveRatingAsync(int id, int kitItemId, RatingInput input, string userId, CancellationToken ct = default) =>
@@ -234,9 +236,9 @@ public sealed partial class ScorecardService
 
         var row = await db.Scorecards
             .Where(s => s.Id == id && s.InterviewerId == userId)
-            .Select(s => new { Card = s, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled })
+            .Select(s => new { Card = s, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled, Erased = s.Interview.Candidate!.ErasedAt != null })
             .FirstOrDefaultAsync(ct);
-        var own = row is null ? null : new OwnScorecard(row.Card.Id, row.Card.State, row.Card.StartedAt, row.CandidateId, row.KitVersionId, row.IsCancelled);
+        var own = row is null ? null : new OwnScorecard(row.Card.Id, row.Card.State, row.Card.StartedAt, row.CandidateId, row.KitVersionId, row.IsCancelled, row.Erased);
         if (WriteRefusal(id, own) is { } refusal)
         {
             return refusal;
@@ -320,14 +322,15 @@ public sealed partial class ScorecardService
     private Task<OwnScorecard?> OwnAsync(int id, string userId, CancellationToken ct) =>
         db.Scorecards.AsNoTracking()
             .Where(s => s.Id == id && s.InterviewerId == userId)
-            .Select(s => new OwnScorecard(s.Id, s.State, s.StartedAt, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled))
+            .Select(s => new OwnScorecard(s.Id, s.State, s.StartedAt, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled, s.Interview.Candidate!.ErasedAt != null))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Only the owner writes, never after submit, never on a cancelled interview.</summary>
+    /// <summary>Only the owner writes, never after submit, never on a cancelled interview or an erased candidate.</summary>
     private static Failure? WriteRefusal(int id, OwnScorecard? card) =>
         card is null ? NotFound(id)
         : card.State == ScorecardState.Submitted ? ReadOnly
         : card.IsCancelled ? Cancelled
+        : card.CandidateErased ? Erased
         : null;
 
     private static void AddVersionError(int? version, Dictionary<string, string[]> errors)

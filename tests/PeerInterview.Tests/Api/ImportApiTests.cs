@@ -91,7 +91,7 @@ public class ImportApiTests
         var response = await client.PostAsync("/api/v1/imports?dryRun=true", new MultipartFormDataContent { { new StringContent("x"), "other" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'file'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("'file'", (await Json.ReadAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

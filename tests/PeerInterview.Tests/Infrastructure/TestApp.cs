@@ -19,9 +19,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public TestApp(bool seeded = true, Dictionary<string, string?>? settings = null)
+    /// <param name="configure">Extra host set-up for one test, after the settings (e.g. app configuration or services).</param>
+    public TestApp(bool seeded = true, Dictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         _databasePath = Path.Combine(Path.GetTempPath(), $"peerinterview-test-{Guid.NewGuid():N}.db");
         if (seeded)
         {
@@ -50,6 +53,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        _configure?.Invoke(builder);
     }
 
     public T WithScope<T>(Func<AppDbContext, T> action)

@@ -58,6 +58,9 @@ public static class AccessTable
 
     public static readonly Expect Admins = new(SignIn, Ok, Forbidden, Forbidden, Forbidden);
 
+    /// <summary>HR erases a candidate's personal data on request (admins may too); hiring managers and interviewers may not.</summary>
+    public static readonly Expect Erasers = new(SignIn, Ok, Forbidden, Forbidden, Ok);
+
     /// <summary>Only the scorecard's interviewer; for everyone else a draft scorecard does not exist (404, by design: no hint that it does).</summary>
     public static readonly Expect ScorecardOwner = new(SignIn, Hidden, Hidden, Ok, Hidden);
 
@@ -212,5 +215,19 @@ public static class AccessTable
         ["PUT /api/v1/scorecards/{id:int}/position"] = ScorecardOwner,
         ["POST /api/v1/scorecards/{id:int}/submit"] = ScorecardOwner,
         ["POST /api/v1/scorecards/{id:int}/reopen"] = ManagersOnScorecard,
+
+        // Erasure of a candidate's personal data.
+        ["POST /Candidates/Details/{id:int}?handler=Erase"] = Erasers,
+        ["POST /api/v1/candidates/{id:int}/erase"] = Erasers,
+
+        // Reports: readers read; hiring managers (and admins) confirm or dismiss a pending knock-out.
+        ["GET /Reports/Candidate/{id:int}"] = Readers,
+        ["POST /Reports/Candidate/{id:int}?handler=Confirm"] = Managers,
+        ["POST /Reports/Candidate/{id:int}?handler=Dismiss"] = Managers,
+        ["GET /Reports/Position/{id:int}"] = Readers,
+        ["GET /Reports/Analytics"] = Readers,
+        ["GET /api/v1/analytics"] = Readers,
+        ["POST /api/v1/candidates/{id:int}/red-flags/{redFlagId}/confirm"] = Managers,
+        ["POST /api/v1/candidates/{id:int}/red-flags/{redFlagId}/dismiss"] = Managers,
     };
 }

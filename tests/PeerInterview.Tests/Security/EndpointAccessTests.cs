@@ -139,6 +139,9 @@ internal sealed class World
             ["itemId"] = draftItem.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["kitItemId"] = panel.Item1.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["key"] = $"g{globalFlag}",
+            ["redFlagId"] = $"g{globalFlag}",
+            ["Candidate"] = s.CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Position"] = s.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["interviewerId"] = s.SecondInterviewerId,
             ["documentName"] = "v1",
         };

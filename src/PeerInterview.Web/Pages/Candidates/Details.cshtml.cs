@@ -7,11 +7,12 @@ using PeerInterview.Web.People;
 
 namespace PeerInterview.Web.Pages.Candidates;
 
-/// <summary>A candidate's details, stage and interviews; managers change the stage here.</summary>
-public class DetailsModel(CandidateService candidates, IAuthorizationService authorization, TimeProvider clock) : PageModel
+/// <summary>A candidate's details, stage and interviews; managers change the stage here, HR (and admins) erase on request.</summary>
+public class DetailsModel(CandidateService candidates, CandidateErasure erasure, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public CandidateDetail Candidate { get; private set; } = null!;
     public DateTimeOffset Now => clock.GetUtcNow();
+    public bool MayErase => CandidateErasure.MayErase(User);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -38,6 +39,29 @@ public class DetailsModel(CandidateService candidates, IAuthorizationService aut
         }
 
         TempData["Flash"] = outcome.Value is { } updated ? $"{updated.Name} is now at the {StageText.Label(updated.Stage)} stage." : outcome.Failure!.Message;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(int id, bool confirm, string? reason, CancellationToken ct)
+    {
+        if (!MayErase)
+        {
+            return Forbid();
+        }
+
+        var outcome = await erasure.EraseAsync(id, new ErasureRequest(confirm, reason), User.UserId(), ct);
+        switch (outcome)
+        {
+            case { Failure.Kind: FailureKind.NotFound }:
+                return NotFound();
+            case { Value: { } erased }:
+                TempData["Flash"] = $"Personal data erased. The candidate is now “{erased.Label}”; their scores remain for reporting.";
+                break;
+            default:
+                TempData["Problem"] = outcome.Failure!.Message;
+                break;
+        }
+
         return RedirectToPage(new { id });
     }
 }

@@ -44,6 +44,12 @@ public class EditModel(CandidateService candidates, PositionService positions) :
                 return NotFound();
             }
 
+            if (candidate.ErasedAt is not null)
+            {
+                TempData["Problem"] = "This candidate's personal data was erased on request; the record cannot be edited.";
+                return RedirectToPage("/Candidates/Details", new { id = existing });
+            }
+
             Id = existing;
             Input = new CandidateForm { Name = candidate.Name, Email = candidate.Email ?? "", Phone = candidate.Phone, PositionId = candidate.PositionId };
         }
