@@ -24,6 +24,7 @@ builder.Host.UseSerilog((context, logger) => logger
 
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddSharedDataProtection();
+builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<QuestionDocumentImporter>();
 builder.Services.AddScoped<ImportService>();
@@ -107,6 +108,8 @@ using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+
+app.UseForwardedHeadersIfEnabled();
 
 // The API answers errors with problem details; people get a readable page instead of raw JSON.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
