@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +25,17 @@ public sealed class SeveralInstancesTests
     [Fact]
     public async Task TwoInstancesOverOneDatabase_AcceptEachOthersTokensAndCookies_AndShareLiveProgress()
     {
-        using var first = new TestApp();
-        var a = Start(first);
-        var s = await TestData.ScenarioAsync(first);
-        var interview = await SchedulingApiTests.ScheduledAsync(first, s);
+        // The scenario is set up in-process over the database; A and B are two more instances on real ports.
+        using var setup = new TestApp();
+        var s = await TestData.ScenarioAsync(setup);
+        var interview = await SchedulingApiTests.ScheduledAsync(setup, s);
         var id = interview.GetProperty("id").GetInt32();
         var card = interview.GetProperty("scorecards").EnumerateArray()
             .First(c => c.GetProperty("interviewerId").GetString() == s.InterviewerId).GetProperty("id").GetInt32();
-        var item = await first.WithScopeAsync(db => db.KitItems.Where(i => i.KitVersionId == s.Kit.VersionId).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync());
-        using var second = TestApp.SharingDatabaseOf(first);
+        var item = await setup.WithScopeAsync(db => db.KitItems.Where(i => i.KitVersionId == s.Kit.VersionId).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync());
+        using var first = TestApp.SharingDatabaseOf(setup);
+        using var second = TestApp.SharingDatabaseOf(setup);
+        var a = Start(first);
         var b = Start(second);
         Assert.NotEqual(a.Port, b.Port);
 
@@ -63,6 +67,13 @@ public sealed class SeveralInstancesTests
         var saved = await interviewerOnA.PutAsJsonAsync($"/api/v1/scorecards/{card}/ratings/{item}", new { value = 4, notObserved = false, notes = "Named the crisis line.", version = 0 });
         var after = await managerOnB.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/interviews/{id}/progress");
 
+        // Both instances run in this one process (and could share a key folder on disk): check the keys come from the database.
+        var storedKeys = await setup.WithScopeAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        var keysOfA = first.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId.ToString()).Order().ToList();
+        var keysOfB = second.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId.ToString()).Order().ToList();
+        Assert.NotEmpty(keysOfA);
+        Assert.Equal(keysOfA, keysOfB);
+        Assert.All(keysOfA, id => Assert.Contains(storedKeys, xml => xml.Contains($"id=\"{id}\"", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
