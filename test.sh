@@ -45,6 +45,10 @@ postgres_ok=1
 start_postgres || postgres_ok=0
 export PEERINTERVIEW_TEST_PG="${PEERINTERVIEW_TEST_PG:-Host=127.0.0.1;Port=5432;Username=peerinterview;Password=$pg_password;}"
 
+# Every test app would watch appsettings*.json for changes (one inotify instance each); hundreds of short-lived apps
+# can hit the per-user inotify limit on a busy machine. Tests never edit the files, so skip the watchers.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 mkdir -p "$results"

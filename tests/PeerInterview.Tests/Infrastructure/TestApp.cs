@@ -22,6 +22,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? _ownedPostgres;
     private readonly Dictionary<string, string?> _settings;
 
+    static TestApp()
+    {
+        // Hundreds of short-lived apps each watching appsettings*.json exhaust the per-user inotify limit on a busy
+        // machine; tests never edit those files.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public TestApp(bool seeded = true, Dictionary<string, string?>? settings = null)
         : this(seeded, settings, shareWith: null)
     {
