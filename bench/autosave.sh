@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Live-scoring autosave benchmark against the Release build on SQLite (issue 4). Usage (from anywhere in the repo):
+# Live-scoring autosave benchmark against the Release build on SQLite (issue 4) or PostgreSQL (issue 6). Usage (from
+# anywhere in the repo):
 #
-#     bash bench/autosave.sh
+#     bash bench/autosave.sh                 # SQLite file in a temporary folder
+#     DB=postgres bash bench/autosave.sh     # a fresh database on the local PostgreSQL server (started if stopped)
 #
 # 1. dotnet publish -c Release to bench/out/autosave/app, build the load generator (bench/AutosaveLoad, not in the
 #    solution) and start the app as bench/run.sh does: free local port, fresh SQLite file in a temporary folder,
@@ -14,7 +16,7 @@
 #    and /healthz again (drift check). Closed loop, like wrk: each client sends its next request when the last answers.
 #    Then 30 s of autosave paced at one save per second per client, the most a person's page sends;
 # 4. every client reads its scorecard back through the API, and after the app stops the script reads the SQLite file
-#    directly: each item must hold exactly the last value and notes its client saved (anything else is a lost write);
+#    (or the PostgreSQL database, with psql) directly: each item must hold exactly the last value and notes its client saved (anything else is a lost write);
 # 5. counts "database is locked" and errors in the app's log, and takes the server-side time of every request from the
 #    request log, so client-side and server-side latency can be told apart.
 #
@@ -76,18 +78,29 @@ log "stopping the app"
 stop_app
 
 # --- read the database directly, and the app's log ------------------------------------------------------------
-python3 - "$DB" "$OUT" "$START_LINE" >"$OUT/checks.md" <<'EOF'
-import json, math, re, sqlite3, statistics, sys
+python3 - "$DB" "$OUT" "$START_LINE" "$BENCH_DB" >"$OUT/checks.md" <<'EOF'
+import json, math, re, sqlite3, statistics, subprocess, sys
 
-db_path, out, start_line = sys.argv[1], sys.argv[2], int(sys.argv[3])
+db_path, out, start_line, provider = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 expected = json.load(open(f"{out}/expected.json"))
-db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-rows = {(s, k): (v, e, ver) for s, k, v, e, ver in db.execute(
-    'SELECT "ScorecardId", "KitItemId", "Value", "Evidence", "Version" FROM "Ratings"')}
+if provider == "postgres":
+    def query(sql):  # psql as the postgres superuser, JSON rows so notes with tabs or newlines survive
+        text = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-qtA", "-d", db_path, "-c",
+                               f"SELECT coalesce(json_agg(json_build_array({sql[0]})), '[]') FROM ({sql[1]}) t"],
+                              check=True, capture_output=True, text=True).stdout
+        return [tuple(r) for r in json.loads(text)]
+    rating_rows = query(('t."ScorecardId", t."KitItemId", t."Value", t."Evidence", t."Version"', 'SELECT * FROM "Ratings"'))
+    events = query(('t.n', 'SELECT COUNT(*) AS n FROM "ScorecardEvents" WHERE "Kind" = \'rating\''))[0][0]
+    where = "PostgreSQL database read with psql after the app stopped"
+else:
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    rating_rows = list(db.execute('SELECT "ScorecardId", "KitItemId", "Value", "Evidence", "Version" FROM "Ratings"'))
+    events = db.execute('SELECT COUNT(*) FROM "ScorecardEvents" WHERE "Kind" = \'rating\'').fetchone()[0]
+    where = "SQLite file read after the app stopped"
+rows = {(s, k): (v, e, ver) for s, k, v, e, ver in rating_rows}
 lost = [e for e in expected if rows.get((e["scorecardId"], e["kitItemId"])) != (e["value"], e["notes"], e["version"])]
 scorecards = {e["scorecardId"] for e in expected}
 extra = [k for k in rows if k[0] in scorecards and k not in {(e["scorecardId"], e["kitItemId"]) for e in expected}]
-events = db.execute('SELECT COUNT(*) FROM "ScorecardEvents" WHERE "Kind" = \'rating\'').fetchone()[0]
 
 # Server-side times from the request log, for the measured phases only (the generator records their wall-clock
 # windows; the log has second resolution, and the phase before each is a different endpoint).
@@ -122,7 +135,7 @@ def pct(values, p):  # nearest rank, as the generator computes it
     values = sorted(values)
     return values[max(0, math.ceil(p * len(values)) - 1)] if values else 0
 
-print(f"- database check (SQLite file read after the app stopped): {len(expected)} items on {len(scorecards)} scorecards, "
+print(f"- database check ({where}): {len(expected)} items on {len(scorecards)} scorecards, "
       f"**{len(lost)} not holding the last value saved**, {len(extra)} unexpected rating rows; {events:,} rating events in the save history")
 print(f"- app log during the run: **{locked} \"database is locked\"**, {errors} error lines")
 for name, values in server.items():
@@ -138,7 +151,7 @@ for e in lost[:10]:
 EOF
 
 {
-  echo "### Autosave run, $(date -u '+%H:%M UTC %Y-%m-%d'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- src || echo ' + working tree')"
+  echo "### Autosave run on $([[ "$BENCH_DB" == postgres ]] && echo PostgreSQL || echo SQLite), $(date -u '+%H:%M UTC %Y-%m-%d'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- src || echo ' + working tree')"
   echo
   echo "$(nproc) cores; load average at the start of each phase is in the table (1, 5, 15 min)."
   echo

@@ -1,12 +1,17 @@
 # Shared by bench/run.sh and bench/autosave.sh: publish the Release build (or a `git archive` of BENCH_REF), start it
-# on a free local port with a fresh SQLite file, Production environment and a bootstrap admin, log phases with the
-# load average, and clean up on exit. Source it after setting LOAD_FILE (where phase lines go) and BENCH_NAME.
+# on a free local port with a fresh SQLite file (or, with DB=postgres, a fresh database on the local PostgreSQL
+# server), Production environment and a bootstrap admin, log phases with the load average, and clean up on exit.
+# Source it after setting LOAD_FILE (where phase lines go) and BENCH_NAME.
 # shellcheck shell=bash
 
 BENCH_EMAIL="bench-admin@bench.test"
 BENCH_PASSWORD='Bench!Pass1-admin'
+BENCH_DB="${DB:-sqlite}"             # the caller's DB=sqlite|postgres; DB then becomes the SQLite path or database name
 DB_DIR=""
 DB=""
+BENCH_PG_DB=""
+BENCH_PG_CONNECTION=""
+BENCH_PG_PASSWORD="peerinterview-bench"
 SNAPSHOT=""
 APP_PID=""
 SRC="$ROOT"
@@ -27,6 +32,7 @@ stop_app() {
 bench_cleanup() {
   stop_app
   if [[ -n "$DB_DIR" ]]; then rm -rf "$DB_DIR"; fi
+  if [[ -n "$BENCH_PG_DB" ]]; then bench_psql -c "DROP DATABASE IF EXISTS \"$BENCH_PG_DB\" WITH (FORCE)" >/dev/null 2>&1 || true; fi
   if [[ -n "$SNAPSHOT" ]]; then rm -rf "$SNAPSHOT"; fi
 }
 
@@ -65,6 +71,25 @@ bench_publish() {
   fi
 }
 
+# bench_psql ARGS…: psql as the postgres superuser (the benchmark runs as root on the bench machine).
+bench_psql() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# bench_postgres_database: starts the local cluster if needed (as test.sh does), makes the role peerinterview_bench and a
+# fresh database it owns (named BENCH_PG_DB); sets BENCH_PG_CONNECTION. The pool is capped at 50 connections, under the
+# server's default max_connections of 100.
+bench_postgres_database() {
+  local version
+  version=$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sed 's|/usr/lib/postgresql/\([^/]*\)/.*|\1|' | sort -n | tail -n 1)
+  if [[ -z "$version" ]]; then echo "PostgreSQL is not installed (apt-get install postgresql, or run ./test.sh once)" >&2; exit 1; fi
+  pg_ctlcluster "$version" main start 2>/dev/null || [[ $? == 2 ]]
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+  if [[ "$(bench_psql -c "SELECT 1 FROM pg_roles WHERE rolname = 'peerinterview_bench'")" != "1" ]]; then
+    bench_psql -c "CREATE ROLE peerinterview_bench LOGIN PASSWORD '$BENCH_PG_PASSWORD'" >&2
+  fi
+  bench_psql -c "CREATE DATABASE \"$BENCH_PG_DB\" OWNER peerinterview_bench" >&2
+  BENCH_PG_CONNECTION="Host=127.0.0.1;Port=5432;Database=$BENCH_PG_DB;Username=peerinterview_bench;Password=$BENCH_PG_PASSWORD;Maximum Pool Size=50"
+}
+
 # bench_start_app APP_DIR APP_LOG: starts the published app and waits for /healthz; sets PORT, BASE, DB, APP_PID.
 bench_start_app() {
   local app="$1" app_log="$2"
@@ -82,14 +107,25 @@ while True:
 PY
 )"
   BASE="http://127.0.0.1:$PORT"
-  DB_DIR="$(mktemp -d /tmp/pi-bench.XXXXXX)"
-  DB="$DB_DIR/pi-bench.db"
-  log "starting the app on $BASE (database $DB)"
+  local provider=Sqlite connection
+  if [[ "$BENCH_DB" == postgres ]]; then
+    provider=Postgres
+    BENCH_PG_DB="pi_bench_$$"
+    bench_postgres_database
+    connection="$BENCH_PG_CONNECTION"
+    DB="$BENCH_PG_DB"
+  else
+    DB_DIR="$(mktemp -d /tmp/pi-bench.XXXXXX)"
+    DB="$DB_DIR/pi-bench.db"
+    connection="Data Source=$DB"
+  fi
+  log "starting the app on $BASE ($provider database $DB)"
   (
     cd "$app"
     export ASPNETCORE_ENVIRONMENT=Production
     export ASPNETCORE_URLS="$BASE"
-    export ConnectionStrings__Default="Data Source=$DB"
+    export Database__Provider="$provider"
+    export ConnectionStrings__Default="$connection"
     export Bootstrap__AdminEmail="$BENCH_EMAIL"
     export Bootstrap__AdminPassword="$BENCH_PASSWORD"
     exec dotnet PeerInterview.Web.dll

@@ -29,6 +29,7 @@ builder.Host.UseSerilog((context, logger) => logger
     .WriteTo.Console());
 
 builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddSharedDataProtection();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<QuestionDocumentImporter>();
 builder.Services.AddScoped<ImportService>();

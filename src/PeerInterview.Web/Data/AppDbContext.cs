@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,10 +8,13 @@ namespace PeerInterview.Web.Data;
 
 /// <summary>
 /// The one database context features use. Each provider has a thin subclass
-/// (<see cref="SqliteAppDbContext"/>) that owns its migrations; <see cref="DatabaseSetup"/> picks one.
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) that owns its migrations; <see cref="DatabaseSetup"/> picks one.
+/// It also holds the data-protection key ring, so every instance over one database shares cookie and token keys.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Competency> Competencies => Set<Competency>();
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<Question> Questions => Set<Question>();
@@ -49,3 +53,16 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // timestamptz only accepts UTC offsets; normalise on the way in so no caller can trip over it.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}
+
+/// <summary>Stores every <see cref="DateTimeOffset"/> with a zero offset (PostgreSQL timestamptz takes UTC only).</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PeerInterview.Web.Data;
 
-/// <summary>The one place the database provider is chosen (<c>Database:Provider</c>: Sqlite, the default).</summary>
+/// <summary>The one place the database provider is chosen (<c>Database:Provider</c>: Sqlite, the default, or Postgres).</summary>
 public static class DatabaseSetup
 {
     public const string DefaultSqliteConnection = "Data Source=peerinterview.db";
@@ -26,9 +26,19 @@ public static class DatabaseSetup
                     .AddInterceptors(new SqlitePragmaInterceptor(busySeconds)));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
+            case "postgres" or "postgresql" or "npgsql":
+                if (configuration.GetConnectionString("Default") is null)
+                {
+                    throw new InvalidOperationException("Database:Provider 'Postgres' needs ConnectionStrings:Default (e.g. Host=…;Database=peerinterview;Username=…;Password=…).");
+                }
+
+                services.AddDbContext<PostgresAppDbContext>(o => o
+                    .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' is not supported. Use 'Sqlite'.");
+                    $"Database:Provider '{provider}' is not supported. Use 'Sqlite' or 'Postgres'.");
         }
 
         return services;

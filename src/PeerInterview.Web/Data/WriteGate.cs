@@ -24,6 +24,19 @@ public static class WriteGate
         return new Releaser();
     }
 
+    /// <summary>
+    /// Inside a transaction: makes concurrent writers of one scorecard take turns until commit, which SQLite's single
+    /// writer (and the gate above) already guarantee. On PostgreSQL this takes the scorecard's row lock, so two first
+    /// checks of the same red flag (no unique index) cannot both insert, on one instance or across several.
+    /// </summary>
+    public static async Task LockScorecardAsync(AppDbContext db, int scorecardId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Scorecards\" WHERE \"Id\" = {scorecardId} FOR UPDATE", ct);
+        }
+    }
+
     private sealed class Releaser : IAsyncDisposable
     {
         private int _released;

@@ -84,8 +84,9 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
     }
 
     /// <summary>
-    /// Every word must match. On SQLite the FTS5 index answers (word prefixes: "cris" finds "crisis"); other providers
-    /// fall back to a substring scan of <see cref="Question.SearchText"/>.
+    /// Every word must match, as a word prefix ("cris" finds "crisis"), accents ignored. SQLite answers from its FTS5
+    /// index, PostgreSQL from a GIN full-text index (both made by the QuestionFullTextSearch migrations); any other
+    /// provider falls back to a substring scan of <see cref="Question.SearchText"/>.
     /// </summary>
     private IQueryable<Question> Search(IQueryable<Question> query, IReadOnlyList<string> terms)
     {
@@ -107,12 +108,61 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             return query.Where(q => ids.Contains(q.Id));
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            var tsQuery = PostgresPrefixQuery(terms);
+            if (tsQuery.Length == 0)
+            {
+                return query.Where(q => false);
+            }
+
+            var ids = db.Database.SqlQuery<int>(
+                $"SELECT \"Id\" AS \"Value\" FROM \"Questions\" WHERE to_tsvector('peerinterview_search', \"SearchText\") @@ to_tsquery('peerinterview_search', {tsQuery})");
+            return query.Where(q => ids.Contains(q.Id));
+        }
+
         foreach (var term in terms)
         {
             query = query.Where(q => q.SearchText.Contains(term));
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The tsquery twin of the FTS5 expression above: each term is split into its letter-or-digit runs (as FTS5's
+    /// tokenizer does), the runs of one term must follow each other (<c>&lt;-&gt;</c>, a phrase) and the last is a prefix
+    /// (<c>:*</c>); terms are ANDed. Only letters and digits reach the query text, so no input can change its syntax.
+    /// </summary>
+    internal static string PostgresPrefixQuery(IReadOnlyList<string> terms)
+    {
+        var phrases = new List<string>();
+        foreach (var term in terms)
+        {
+            var runs = new List<string>();
+            var start = -1;
+            for (var i = 0; i <= term.Length; i++)
+            {
+                var inWord = i < term.Length && char.IsLetterOrDigit(term[i]);
+                if (inWord && start < 0)
+                {
+                    start = i;
+                }
+                else if (!inWord && start >= 0)
+                {
+                    runs.Add("'" + term[start..i] + "'");
+                    start = -1;
+                }
+            }
+
+            if (runs.Count > 0)
+            {
+                runs[^1] += ":*";
+                phrases.Add(runs.Count == 1 ? runs[0] : "(" + string.Join(" <-> ", runs) + ")");
+            }
+        }
+
+        return string.Join(" & ", phrases);
     }
 
     /// <summary>Every word must appear (in the text, topic, purpose or guidance); quotes are ignored.</summary>

@@ -152,6 +152,7 @@ public sealed partial class ScorecardService
         // two first checks of the same flag from both inserting.
         await using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await WriteGate.LockScorecardAsync(db, id, ct);
         var check = await FindCheck(id, flag).FirstOrDefaultAsync(ct);
         if ((check?.Version ?? 0) != input.Version)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
@@ -18,6 +19,7 @@ public sealed class DatabaseInitializer(
     IConfiguration configuration,
     IHostEnvironment environment,
     DemoHiring demoHiring,
+    IDataProtectionProvider dataProtection,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -28,6 +30,7 @@ public sealed class DatabaseInitializer(
         }
 
         await DatabaseSetup.ConfigureDatabaseAsync(db, ct);
+        await DataProtectionSetup.EnsureKeyRingAsync(db, dataProtection, ct);
 
         await SeedCompetenciesAsync(ct);
         await SeedRolesAsync();

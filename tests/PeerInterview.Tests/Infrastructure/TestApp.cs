@@ -12,28 +12,57 @@ using PeerInterview.Web.Seeding;
 namespace PeerInterview.Tests.Infrastructure;
 
 /// <summary>
-/// One app per test over its own SQLite file (copied from a database seeded once per test run), so tests are
-/// isolated without reset tooling and still run against real SQLite.
+/// One app per test over its own database (a SQLite file copied from a database seeded once per test run, or on
+/// PostgreSQL a database created from a seeded template: see <see cref="TestDatabase"/>), so tests are isolated
+/// without reset tooling and still run against a real database.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath;
+    private readonly string? _databasePath;
+    private readonly string? _ownedPostgres;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IWebHostBuilder>? _configure;
 
+    static TestApp()
+    {
+        // Hundreds of short-lived apps each watching appsettings*.json exhaust the per-user inotify limit on a busy
+        // machine; tests never edit those files.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     /// <param name="configure">Extra host set-up for one test, after the settings (e.g. app configuration or services).</param>
     public TestApp(bool seeded = true, Dictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+        : this(seeded, settings, shareWith: null, configure)
+    {
+    }
+
+    private TestApp(bool seeded, Dictionary<string, string?>? settings, TestApp? shareWith, Action<IWebHostBuilder>? configure = null)
     {
         _configure = configure;
-        _databasePath = Path.Combine(Path.GetTempPath(), $"peerinterview-test-{Guid.NewGuid():N}.db");
-        if (seeded)
+        if (shareWith is not null)
         {
-            File.Copy(SeededTemplate.Path, _databasePath);
+            ConnectionString = shareWith.ConnectionString;
+        }
+        else if (TestDatabase.IsPostgres)
+        {
+            _ownedPostgres = TestDatabase.CreatePostgres(seeded);
+            ConnectionString = _ownedPostgres;
+        }
+        else
+        {
+            _databasePath = Path.Combine(Path.GetTempPath(), $"peerinterview-test-{Guid.NewGuid():N}.db");
+            if (seeded)
+            {
+                File.Copy(SeededTemplate.Path, _databasePath);
+            }
+
+            ConnectionString = $"Data Source={_databasePath};Pooling=False";
         }
 
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={_databasePath};Pooling=False",
+            ["Database:Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings:Default"] = ConnectionString,
             ["Seed:DemoData"] = "true",
             ["Seed:Folder"] = RepoPaths.SeedData,
             ["Serilog:MinimumLevel:Default"] = "Warning",
@@ -45,6 +74,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
     }
+
+    /// <summary>A second app instance over the same database as <paramref name="other"/> (which keeps owning it).</summary>
+    public static TestApp SharingDatabaseOf(TestApp other, Dictionary<string, string?>? settings = null) => new(seeded: false, settings, other);
+
+    /// <summary>"Sqlite" or "Postgres": the provider this test run uses.</summary>
+    public static string Provider => TestDatabase.Provider;
+
+    public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -105,6 +142,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_ownedPostgres is not null)
+        {
+            TestDatabase.DropPostgres(_ownedPostgres);
+        }
+
+        if (_databasePath is null)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try

@@ -181,8 +181,7 @@ public class PanelProgressTests
     {
         using var first = new TestApp();
         var (s, id, scorecards) = await ScheduledAsync(first);
-        var databasePath = first.WithScope(db => db.Database.GetDbConnection().DataSource);
-        using var second = new TestApp(seeded: false, new() { ["ConnectionStrings:Default"] = $"Data Source={databasePath};Pooling=False" });
+        using var second = TestApp.SharingDatabaseOf(first);
         var watcher = await second.ApiClientAsAsync(Roles.HiringManager);
         var before = Row(await watcher.GetJsonAsync($"/api/v1/interviews/{id}/progress"), scorecards[s.InterviewerId]);
 
