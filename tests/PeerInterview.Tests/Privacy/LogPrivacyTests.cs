@@ -12,6 +12,14 @@ using PeerInterview.Web.Data;
 
 namespace PeerInterview.Tests.Privacy;
 
+/// <summary>
+/// Serilog's request logging writes through the static logger, which the most recently started app replaces: with other
+/// apps starting in parallel, this test would capture their lines and miss its own. It runs alone.
+/// </summary>
+[CollectionDefinition(nameof(LogPrivacyTests), DisableParallelization = true)]
+public sealed class RunsAlone;
+
+[Collection(nameof(LogPrivacyTests))]
 public class LogPrivacyTests
 {
     private const string Name = "Ottoline Vasquez-Thorburn";
