@@ -144,6 +144,7 @@ api.MapPeopleEndpoints();
 api.MapInterviewEndpoints();
 api.MapKitEndpoints();
 api.MapScorecardEndpoints();
+api.MapExportEndpoints();
 
 app.MapRazorPages();
 
