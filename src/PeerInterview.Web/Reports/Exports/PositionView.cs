@@ -5,7 +5,8 @@ namespace PeerInterview.Web.Reports.Exports;
 /// <summary>
 /// The position view: every candidate's band, overall and competency scores side by side, one row each (incomplete
 /// candidates included), from the candidates' <see cref="CandidateReport"/>s. The JSON position report, the CSV and
-/// the XLSX are this, so they always agree. Bands and evidence, no rank number.
+/// the XLSX are this, so they always agree. Bands and evidence, no rank number. Incomplete candidates keep their row
+/// with empty scores.
 /// </summary>
 public sealed record PositionView(
     int PositionId,
@@ -25,7 +26,9 @@ public sealed record PositionView(
     {
         var result = report.Result;
         var submitted = report.Panel.Where(p => p.SubmittedAt is not null).Select(p => p.SubmittedAt!.Value).Order().ToList();
-        var scores = result.Competencies.ToDictionary(c => c.CompetencyId);
+        // An incomplete panel's numbers are not comparable with the others': the row keeps its band and reason only.
+        var complete = result.Band != Band.Incomplete;
+        var scores = complete ? result.Competencies.ToDictionary(c => c.CompetencyId) : [];
         return new PositionRow(
             report.CandidateId,
             report.CandidateName,
@@ -34,7 +37,7 @@ public sealed record PositionView(
             result.Band.Text(),
             result.Reason,
             result.Reasons,
-            result.Overall,
+            complete ? result.Overall : null,
             [.. columns.Select(c => scores.TryGetValue(c.CompetencyId, out var s)
                 ? new PositionScore(c.CompetencyId, s.Score, s.Agreement, s.LowAgreement)
                 : new PositionScore(c.CompetencyId, null, null, false))],
