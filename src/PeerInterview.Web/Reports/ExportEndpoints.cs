@@ -30,13 +30,18 @@ public static class ExportEndpoints
 
     public static void MapExportEndpoints(this RouteGroupBuilder api)
     {
-        Reader(api.MapGet("/candidates/{id:int}/report", CandidateReportAsync));
-        Reader(api.MapGet("/positions/{id:int}/report", PositionReportAsync));
-        Reader(api.MapGet("/positions/{id:int}/export", PositionExportAsync));
+        Reader(api.MapGet("/candidates/{id:int}/report", CandidateReportAsync)
+            .Produces<CandidateReportJson>(StatusCodes.Status200OK, "application/json", "text/csv", "application/pdf"));
+        Reader(api.MapGet("/positions/{id:int}/report", PositionReportAsync)
+            .Produces<PositionView>());
+        Reader(api.MapGet("/positions/{id:int}/export", PositionExportAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: XlsxWriter.ContentType));
     }
 
     private static void Reader(RouteHandlerBuilder endpoint) => endpoint
         .WithTags("Reports")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Readers)
         .AddEndpointFilter(async (context, next) =>
         {
@@ -113,7 +118,7 @@ public static class ExportEndpoints
             return null;
         }
 
-        var candidates = await reports.ForCandidatesAsync(db.Candidates.Where(c => c.PositionId == id), ct);
+        var candidates = await reports.ForComparisonAsync(db.Candidates.Where(c => c.PositionId == id), ct);
         return PositionView.From(id, title, candidates, candidates.Count > 0 ? candidates[0].GeneratedAt : clock.GetUtcNow());
     }
 

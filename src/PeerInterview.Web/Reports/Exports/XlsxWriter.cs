@@ -8,7 +8,7 @@ namespace PeerInterview.Web.Reports.Exports;
 /// <summary>
 /// A minimal Office Open XML workbook (one sheet) written with System.IO.Compression: numbers and dates typed with
 /// a display format, a bold frozen header row with a filter. No dependency: ClosedXML 0.95.4, the version on our
-/// package mirror, needs five transitive pins and System.Drawing.Common 4.7.x (see README, "Exports").
+/// package mirror, needs four transitive pins including System.Drawing.Common 4.7.x (README, "Packages").
 /// </summary>
 public static class XlsxWriter
 {
