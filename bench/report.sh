@@ -12,7 +12,9 @@
 # 3. single requests (3 warm-up + SINGLE_RUNS timed, curl time_total, median) and wrk (-t2 -c8, 3 s warm-up, then
 #    WRK_DURATION s, --latency) for: /healthz and a static file (baselines, measured in the same run for ratios), the
 #    position report JSON, the position CSV and XLSX exports, one candidate's PDF and JSON report, and the position
-#    report page when the app has it (see PAGE_PATH below: skipped with a note when the route answers anything but 200).
+#    report page when the app has it (see PAGE_PATH below: skipped with a note when the route answers anything but 200);
+#    during the single requests the app's own CPU time is read from /proc (wall time on a shared machine includes
+#    waiting for a core).
 #
 # Output in bench/out/report/ (gitignored): summary.md, app.log, seed.log, wrk-*.txt, single.txt, responses, machine.txt.
 # Environment: BENCH_PORT (default 5199), REPORT_CANDIDATES (200), REPORT_RATERS (3), REPORT_ITEMS (20),
@@ -97,8 +99,12 @@ curl -fsS -H "$AUTH" -o "$OUT/candidate.pdf" "$BASE${PATHS[candidate-pdf]}"
 log "single requests: 3 warm-up + $SINGLE_RUNS timed each"
 LOG_BEFORE_SINGLE="$(wc -l <"$OUT/app.log")"
 : >"$OUT/single.txt"
+: >"$OUT/cpu.txt"
+# The app's CPU time (user + system, clock ticks) from /proc: on a shared machine, wall time includes waiting for a core.
+app_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 for name in "${NAMES[@]}"; do
   for i in $(seq 1 $((SINGLE_RUNS + 3))); do
+    if ((i == 4)); then TICKS_BEFORE="$(app_ticks)"; fi
     line="$(curl -sS -o /dev/null -w '%{time_total} %{size_download} %{http_code}' -H "$AUTH" "$BASE${PATHS[$name]}")"
     if [[ "${line##* }" != 200 ]]; then
       echo "GET ${PATHS[$name]} answered ${line##* }" >&2
@@ -106,6 +112,7 @@ for name in "${NAMES[@]}"; do
     fi
     if ((i > 3)); then echo "$name $line" >>"$OUT/single.txt"; fi
   done
+  echo "$name $(($(app_ticks) - TICKS_BEFORE)) $(getconf CLK_TCK)" >>"$OUT/cpu.txt"
 done
 LOG_AFTER_SINGLE="$(wc -l <"$OUT/app.log")"
 
@@ -147,6 +154,11 @@ times = [float(m.group(2)) for line in open(f"{out}/app.log", encoding="utf-8", 
 runs = len(single[names[0]])
 server = {name: times[i * (runs + 3) + 3:(i + 1) * (runs + 3)] for i, name in enumerate(names)} if len(times) == len(names) * (runs + 3) else {}
 
+cpu = {}
+for line in open(f"{out}/cpu.txt"):
+    name, ticks, hz = line.split()
+    cpu[name] = int(ticks) * 1000 / int(hz) / len(single[name])
+
 def wrk(name):
     text = open(f"{out}/wrk-{name}.txt").read()
     rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
@@ -161,8 +173,8 @@ health_rps = wrk("health")[0]
 print(f"## Reports and exports: {candidates} candidates × {raters} submitted raters × {items} items\n")
 print(f"Data seeded through the API in {seed_s} s. Bands: " + ", ".join(f"{k} {v}" for k, v in sorted(bands.items())) + ".")
 print(f"CSV {len(rows) - 1} rows × {len(rows[0])} columns; XLSX {xlsx_rows - 1} rows.\n")
-print(f"| endpoint | response | single request: median (min–max) | server (request log) median | wrk req/s | wrk p50 | wrk p99 | vs /healthz |")
-print("|---|---|---|---|---|---|---|---|")
+print(f"| endpoint | response | single request: median (min–max) | server (request log) median | app CPU per request | wrk req/s | wrk p50 | wrk p99 | vs /healthz |")
+print("|---|---|---|---|---|---|---|---|---|")
 for name in names:
     t = [x[0] for x in single[name]]
     size = single[name][0][1]
@@ -170,7 +182,7 @@ for name in names:
     rps, p50, p99, errors = wrk(name)
     size_text = f"{size / 1024:,.1f} KB" if size >= 1024 else f"{size} B"
     print(f"| `{name}` | {size_text} | {statistics.median(t):.1f} ms ({min(t):.1f}–{max(t):.1f}) | "
-          f"{f'{statistics.median(srv):.1f} ms' if srv else '–'} | {rps:,.0f}{f' ({errors} errors)' if errors else ''} | {p50:.1f} ms | {p99:.1f} ms | {rps / health_rps:.4f} |")
+          f"{f'{statistics.median(srv):.1f} ms' if srv else '–'} | {cpu[name]:.1f} ms | {rps:,.0f}{f' ({errors} errors)' if errors else ''} | {p50:.1f} ms | {p99:.1f} ms | {rps / health_rps:.4f} |")
 end = wrk("health-end")[0]
 print(f"\n/healthz at the end: {end:,.0f} req/s (start {health_rps:,.0f}).")
 if page_status != "200":
