@@ -65,7 +65,7 @@ public static class CandidatePdf
             pdf.Heading("Items to discuss (ratings two or more points apart)", level: 3);
             foreach (var (q, number) in discuss)
             {
-                var ratings = string.Join(", ", q.Ratings.Select(r => $"{r.RaterName} {(r.Value?.ToString(CultureInfo.InvariantCulture) ?? (r.NotObserved ? "n/o" : "–"))}"));
+                var ratings = string.Join("; ", q.Ratings.Select(r => $"{r.RaterName}: {(r.Value?.ToString(CultureInfo.InvariantCulture) ?? (r.NotObserved ? "not observed" : "–"))}"));
                 pdf.ListItem($"{number}.", $"{Preview(q.Text)} — {ratings}", size: 8.5f);
             }
 
