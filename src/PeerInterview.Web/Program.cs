@@ -162,6 +162,7 @@ api.MapKitEndpoints();
 api.MapScorecardEndpoints();
 api.MapReportEndpoints();
 api.MapAnalyticsEndpoints();
+api.MapExportEndpoints();
 
 app.MapRazorPages();
 

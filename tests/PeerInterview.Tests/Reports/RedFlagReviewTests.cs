@@ -14,7 +14,7 @@ public class RedFlagReviewTests
     private static async Task<(ScoringPanel Panel, string KnockOut, string Concern)> PendingKnockOutAsync(TestApp app, bool bothCheck = false)
     {
         string knockOut = "", concern = "";
-        var p = await ReportSetup.SubmittedPanelAsync(app, async p =>
+        var p = await SubmittedPanels.SubmittedPanelAsync(app, async p =>
         {
             (concern, knockOut, _) = await ScoringSetup.FlagsAsync(app, p);
             Assert.Equal(HttpStatusCode.OK, (await p.A.FlagAsync(p.CardA, knockOut, true, "Said they would tell the client's family about the diagnosis")).StatusCode);

@@ -14,7 +14,7 @@ public class ReportPageTests
     public async Task Readers_SeeTheBand_WithTheRuleThatDecidedIt(string role)
     {
         using var app = new TestApp();
-        var p = await ReportSetup.SubmittedPanelAsync(app);
+        var p = await SubmittedPanels.SubmittedPanelAsync(app);
         var client = await app.BrowserClientAsAsync(role);
 
         var page = await Html.GetAsync(client, $"/Reports/Candidate/{p.Scenario.CandidateId}");
@@ -30,7 +30,7 @@ public class ReportPageTests
     public async Task Interviewers_CannotOpenReports()
     {
         using var app = new TestApp();
-        var p = await ReportSetup.SubmittedPanelAsync(app);
+        var p = await SubmittedPanels.SubmittedPanelAsync(app);
         var interviewer = await app.BrowserClientAsAsync(Roles.Interviewer);
 
         var report = await interviewer.GetAsync($"/Reports/Candidate/{p.Scenario.CandidateId}");
@@ -72,7 +72,7 @@ public class ReportPageTests
     public async Task PositionView_ShowsBandsSideBySide_ListsIncompleteApart_AndFiltersByBand()
     {
         using var app = new TestApp();
-        var p = await ReportSetup.SubmittedPanelAsync(app);
+        var p = await SubmittedPanels.SubmittedPanelAsync(app);
         await TestData.CandidateAsync(app, p.Scenario.PositionId, "Pat Waiting");
         var hr = await app.BrowserClientAsAsync(Roles.HR);
 
@@ -97,7 +97,7 @@ public class ReportPageTests
     public async Task CandidatePage_LinksToTheReport_OnceThereIsAnInterview()
     {
         using var app = new TestApp();
-        var p = await ReportSetup.SubmittedPanelAsync(app);
+        var p = await SubmittedPanels.SubmittedPanelAsync(app);
         var hr = await app.BrowserClientAsAsync(Roles.HR);
 
         var page = await Html.GetAsync(hr, $"/Candidates/Details/{p.Scenario.CandidateId}");

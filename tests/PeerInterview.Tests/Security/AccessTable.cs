@@ -227,6 +227,9 @@ public static class AccessTable
         ["GET /Reports/Position/{id:int}"] = Readers,
         ["GET /Reports/Analytics"] = Readers,
         ["GET /api/v1/analytics"] = Readers,
+        ["GET /api/v1/candidates/{id:int}/report"] = Readers,
+        ["GET /api/v1/positions/{id:int}/report"] = Readers,
+        ["GET /api/v1/positions/{id:int}/export"] = Readers,
         ["POST /api/v1/candidates/{id:int}/red-flags/{redFlagId}/confirm"] = Managers,
         ["POST /api/v1/candidates/{id:int}/red-flags/{redFlagId}/dismiss"] = Managers,
     };
