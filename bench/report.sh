@@ -79,8 +79,7 @@ declare -A PATHS=(
   [candidate-pdf]="/api/v1/candidates/$CANDIDATE/report?format=pdf"
   [candidate-json]="/api/v1/candidates/$CANDIDATE/report"
 )
-# TODO(lead): the position report page is built on main (Pages/Reports/**); set its route here if it differs.
-PAGE_PATH="${REPORT_PAGE_PATH:-/Positions/$POSITION/Report}"
+PAGE_PATH="${REPORT_PAGE_PATH:-/Reports/Position/$POSITION}"
 PAGE_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$BASE$PAGE_PATH")"
 if [[ "$PAGE_STATUS" == 200 ]]; then
   NAMES+=(position-page)

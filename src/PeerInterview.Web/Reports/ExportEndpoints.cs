@@ -18,7 +18,7 @@ namespace PeerInterview.Web.Reports;
 public static class ExportEndpoints
 {
     public static readonly string[] CandidateFormats = ["json", "csv", "pdf"];
-    public static readonly string[] PositionExportFormats = ["csv", "xlsx"];
+    public static readonly string[] PositionExportFormats = ["csv", "xlsx", "pdf"];
 
     private static readonly Dictionary<string, string> MediaTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,7 +35,7 @@ public static class ExportEndpoints
         Reader(api.MapGet("/positions/{id:int}/report", PositionReportAsync)
             .Produces<PositionView>());
         Reader(api.MapGet("/positions/{id:int}/export", PositionExportAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: XlsxWriter.ContentType));
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: [XlsxWriter.ContentType, "application/pdf"]));
     }
 
     private static void Reader(RouteHandlerBuilder endpoint) => endpoint
@@ -88,7 +88,7 @@ public static class ExportEndpoints
         return TypedResults.Ok(view);
     }
 
-    /// <summary>CSV by default; <c>?format=csv|xlsx</c> or the matching Accept header.</summary>
+    /// <summary>CSV by default; <c>?format=csv|xlsx|pdf</c> or the matching Accept header.</summary>
     private static async Task<IResult> PositionExportAsync(
         int id, string? format, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -105,9 +105,12 @@ public static class ExportEndpoints
 
         await AuditAsync(audit, db, http, "position.export", "Position", id, new { Format = negotiated.Format, Candidates = view.Candidates.Count }, ct);
         var name = $"position-{id}-{Slug(view.PositionTitle)}-{view.GeneratedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
-        return negotiated.Format == "xlsx"
-            ? TypedResults.File(PositionExport.Xlsx(view), XlsxWriter.ContentType, name + ".xlsx")
-            : TypedResults.File(PositionExport.Csv(view), CsvWriter.ContentType, name + ".csv");
+        return negotiated.Format switch
+        {
+            "xlsx" => TypedResults.File(PositionExport.Xlsx(view), XlsxWriter.ContentType, name + ".xlsx"),
+            "pdf" => TypedResults.File(PositionPdf.Render(view), "application/pdf", name + ".pdf"),
+            _ => TypedResults.File(PositionExport.Csv(view), CsvWriter.ContentType, name + ".csv"),
+        };
     }
 
     private static async Task<PositionView?> ViewAsync(int id, ReportBuilder reports, AppDbContext db, TimeProvider clock, CancellationToken ct)

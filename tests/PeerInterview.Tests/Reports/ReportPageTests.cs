@@ -104,4 +104,23 @@ public class ReportPageTests
 
         Assert.NotNull(page.QuerySelector($"a[href='/Reports/Candidate/{p.Scenario.CandidateId}']"));
     }
+
+    [Fact]
+    public async Task PositionPdf_ListsEveryCandidateWithTheirBandAndWhy_AndIsAudited()
+    {
+        using var app = new TestApp();
+        var p = await SubmittedPanels.SubmittedPanelAsync(app);
+        await TestData.CandidateAsync(app, p.Scenario.PositionId, "Pat Waiting");
+        var hr = await app.ApiClientAsAsync(Roles.HR);
+
+        var response = await hr.GetAsync($"/api/v1/positions/{p.Scenario.PositionId}/export?format=pdf");
+        var text = PdfText.Flow(await response.Content.ReadAsByteArrayAsync());
+        var name = app.WithScope(db => db.Candidates.Single(c => c.Id == p.Scenario.CandidateId).Name);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"{name}: Recommend: overall 3.50 is below 4.2", text, StringComparison.Ordinal);
+        Assert.Contains("Pat Waiting: Incomplete: no scorecard has been submitted; two are needed", text, StringComparison.Ordinal);
+        Assert.True(app.WithScope(db => db.AuditEntries.Any(a => a.Action == "position.export" && a.After!.Contains("pdf"))));
+    }
 }
