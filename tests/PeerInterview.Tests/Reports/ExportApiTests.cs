@@ -324,7 +324,7 @@ public class ExportApiTests
 
         var wins = await hr.SendAsync(request);
         var unknown = await hr.GetAsync($"/api/v1/candidates/{candidate}/report?format=docx");
-        var unknownExport = await hr.GetAsync($"/api/v1/positions/{position}/export?format=pdf");
+        var unknownExport = await hr.GetAsync($"/api/v1/positions/{position}/export?format=docx");
         var missing = await hr.GetAsync("/api/v1/candidates/999999/report");
         var missingPosition = await hr.GetAsync("/api/v1/positions/999999/export?format=csv");
         using var png = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/candidates/{candidate}/report");
@@ -336,7 +336,7 @@ public class ExportApiTests
         Assert.Equal(["json", "csv", "pdf"], problem.GetProperty("validFormats").EnumerateArray().Select(f => f.GetString()));
         Assert.Contains("json, csv, pdf", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var exportProblem = await Scoring.ScoringSetup.ProblemAsync(unknownExport, HttpStatusCode.BadRequest);
-        Assert.Equal(["csv", "xlsx"], exportProblem.GetProperty("validFormats").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["csv", "xlsx", "pdf"], exportProblem.GetProperty("validFormats").EnumerateArray().Select(f => f.GetString()));
         await Scoring.ScoringSetup.ProblemAsync(missing, HttpStatusCode.NotFound);
         await Scoring.ScoringSetup.ProblemAsync(missingPosition, HttpStatusCode.NotFound);
         await Scoring.ScoringSetup.ProblemAsync(notAcceptable, HttpStatusCode.NotAcceptable);
