@@ -111,6 +111,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // names only: 99 is not a question type
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JsonMarkup.EscapingEncoder);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = QuestionDocumentImporter.MaxBytes + 64 * 1024);
 
@@ -123,6 +124,7 @@ using (var scope = app.Services.CreateScope())
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+app.RejectNulInQueryStrings();
 
 // The API answers errors with problem details; people get a readable page instead of raw JSON.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>

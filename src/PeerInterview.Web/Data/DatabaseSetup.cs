@@ -23,7 +23,7 @@ public static class DatabaseSetup
                 var busySeconds = Math.Max(1, configuration.GetValue("Database:BusyTimeoutSeconds", 30));
                 services.AddDbContext<SqliteAppDbContext>(o => o
                     .UseSqlite(WithSqliteDefaults(connectionString, busySeconds), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(new SqlitePragmaInterceptor(busySeconds)));
+                    .AddInterceptors(new SqlitePragmaInterceptor(busySeconds), new NulCharacters()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case "postgres" or "postgresql" or "npgsql":
@@ -33,7 +33,8 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<PostgresAppDbContext>(o => o
-                    .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                    .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                    .AddInterceptors(new NulCharacters()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:

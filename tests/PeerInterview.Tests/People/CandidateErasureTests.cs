@@ -99,42 +99,33 @@ internal sealed record ErasableCandidate(ScoringPanel Panel, string QuestionFlag
             var hits = new List<string>();
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
-            var tables = new List<string>();
+            var postgres = TestDatabase.IsPostgres;
+            var columns = new List<(string Table, string Column)>();
             await using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+                list.CommandText = postgres
+                    ? "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\\_\\_%'"
+                    : "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
                 await using var reader = await list.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
-                    tables.Add(reader.GetString(0));
+                    columns.Add((reader.GetString(0), reader.GetString(1)));
                 }
             }
 
-            foreach (var table in tables)
+            foreach (var (table, column) in columns)
             {
-                var columns = new List<string>();
-                await using (var info = connection.CreateCommand())
+                await using var find = connection.CreateCommand();
+                find.CommandText = postgres
+                    ? $"SELECT count(*) FROM \"{table}\" WHERE strpos(lower(CAST(\"{column}\" AS TEXT)), lower(@needle)) > 0"
+                    : $"SELECT count(*) FROM \"{table}\" WHERE instr(lower(CAST(\"{column}\" AS TEXT)), lower($needle)) > 0";
+                var parameter = find.CreateParameter();
+                parameter.ParameterName = postgres ? "needle" : "$needle";
+                parameter.Value = needle;
+                find.Parameters.Add(parameter);
+                if (Convert.ToInt64(await find.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
                 {
-                    info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-                    await using var reader = await info.ExecuteReaderAsync();
-                    while (await reader.ReadAsync())
-                    {
-                        columns.Add(reader.GetString(0));
-                    }
-                }
-
-                foreach (var column in columns)
-                {
-                    await using var find = connection.CreateCommand();
-                    find.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE instr(lower(CAST(\"{column}\" AS TEXT)), lower($needle)) > 0";
-                    var parameter = find.CreateParameter();
-                    parameter.ParameterName = "$needle";
-                    parameter.Value = needle;
-                    find.Parameters.Add(parameter);
-                    if (Convert.ToInt64(await find.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                    {
-                        hits.Add($"{table}.{column}");
-                    }
+                    hits.Add($"{table}.{column}");
                 }
             }
 
