@@ -5,11 +5,58 @@ namespace PeerInterview.Web.Data;
 
 /// <summary>
 /// U+0000 never means anything in a name, a question or a note, and PostgreSQL refuses it in text ("invalid byte
-/// sequence"), which would turn hostile input into a 500 on one provider only. Every text value is saved without it,
-/// on both providers, so they behave the same.
+/// sequence"); Npgsql refuses half a surrogate pair. Either would turn hostile input into a 500 on one provider only.
+/// Every text value is saved without NULs and with lone surrogates as U+FFFD, on both providers, so they behave the same.
 /// </summary>
 public sealed class NulCharacters : SaveChangesInterceptor
 {
+    /// <summary>The text without U+0000 and with any unpaired surrogate replaced by U+FFFD; unchanged text is returned as is.</summary>
+    public static string? Clean(string? text)
+    {
+        if (text is null || (!text.Contains('\0', StringComparison.Ordinal) && !HasLoneSurrogate(text)))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Strip(eventData.Context);
@@ -33,9 +80,9 @@ public sealed class NulCharacters : SaveChangesInterceptor
         {
             foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(string)))
             {
-                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal))
+                if (property.CurrentValue is string text && !ReferenceEquals(Clean(text), text))
                 {
-                    property.CurrentValue = text.Replace("\0", "", StringComparison.Ordinal);
+                    property.CurrentValue = Clean(text);
                 }
             }
         }
@@ -62,7 +109,7 @@ public static class NulCharacterRequests
 public sealed class NulFreeStringConverter : System.Text.Json.Serialization.JsonConverter<string>
 {
     public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
-        reader.GetString()?.Replace("\0", "", StringComparison.Ordinal);
+        NulCharacters.Clean(reader.GetString());
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(value);

@@ -21,7 +21,7 @@ internal static class TextDecoder
 
     // Line-ending, invisible and space characters that Clean rewrites or removes.
     private static readonly SearchValues<char> NeedsCleaning = SearchValues.Create(
-        "\r\f\u00A0\u202F\u2007\u00AD\u200B\u200C\u200D\u200E\u200F\u2060\uFEFF\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F");
+        "\0\r\f\u00A0\u202F\u2007\u00AD\u200B\u200C\u200D\u200E\u200F\u2060\uFEFF\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F");
 
     // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252; text containing them is not 1252.
     private static ReadOnlySpan<byte> UndefinedIn1252 => [0x81, 0x8D, 0x8F, 0x90, 0x9D];
@@ -151,7 +151,7 @@ internal static class TextDecoder
         return control > 2 && control * 50 > text.Length;
     }
 
-    /// <summary>LF line endings; drop zero-width characters, variation selectors and stray BOMs; NBSP becomes a space.</summary>
+    /// <summary>LF line endings; drop NULs (PostgreSQL refuses them in text), zero-width characters, variation selectors and stray BOMs; NBSP becomes a space.</summary>
     internal static string Clean(string text)
     {
         var span = text.AsSpan();

@@ -34,4 +34,18 @@ public class NulCharacterTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public void Clean_DropsNuls_AndReplacesOnlyLoneSurrogates()
+    {
+        // Built in code: attribute arguments cannot carry a lone surrogate (metadata stores them as UTF-8).
+        const char High = (char)0xD83D, Low = (char)0xDE00, Replacement = (char)0xFFFD;
+
+        Assert.Equal("plain text", PeerInterview.Web.Data.NulCharacters.Clean("plain text"));
+        Assert.Equal("ab", PeerInterview.Web.Data.NulCharacters.Clean("a\0b"));
+        Assert.Equal($"half {Replacement} pair", PeerInterview.Web.Data.NulCharacters.Clean($"half {High} pair"));
+        Assert.Equal($"low {Replacement} first", PeerInterview.Web.Data.NulCharacters.Clean($"low {Low} first"));
+        Assert.Equal($"end {Replacement}", PeerInterview.Web.Data.NulCharacters.Clean($"end {High}"));
+        Assert.Equal($"whole {High}{Low} pair", PeerInterview.Web.Data.NulCharacters.Clean($"whole {High}{Low} pair"));
+    }
 }
