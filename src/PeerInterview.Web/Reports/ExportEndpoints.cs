@@ -79,7 +79,7 @@ public static class ExportEndpoints
     private static async Task<IResult> PositionReportAsync(
         int id, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await ViewAsync(id, reports, db, clock, ct) is not { } view)
+        if (await ViewAsync(id, reports, clock, ct) is not { } view)
         {
             return PositionNotFound(id);
         }
@@ -98,7 +98,7 @@ public static class ExportEndpoints
             return error;
         }
 
-        if (await ViewAsync(id, reports, db, clock, ct) is not { } view)
+        if (await ViewAsync(id, reports, clock, ct) is not { } view)
         {
             return PositionNotFound(id);
         }
@@ -113,15 +113,14 @@ public static class ExportEndpoints
         };
     }
 
-    private static async Task<PositionView?> ViewAsync(int id, ReportBuilder reports, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<PositionView?> ViewAsync(int id, ReportBuilder reports, TimeProvider clock, CancellationToken ct)
     {
-        var title = await db.Positions.AsNoTracking().Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is null)
+        if (await reports.ForPositionAsync(id, ct) is not { } position)
         {
             return null;
         }
 
-        var candidates = await reports.ForComparisonAsync(db.Candidates.Where(c => c.PositionId == id), ct);
+        var (title, candidates) = position;
         return PositionView.From(id, title, candidates, candidates.Count > 0 ? candidates[0].GeneratedAt : clock.GetUtcNow());
     }
 

@@ -15,13 +15,12 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
         (await ForCandidatesAsync(db.Candidates.Where(c => c.Id == candidateId), ct)).SingleOrDefault();
 
     /// <summary>Every candidate of a position, by name; null when the position does not exist.</summary>
-    public async Task<IReadOnlyList<CandidateReport>?> ForPositionAsync(int positionId, CancellationToken ct = default) =>
-        await db.Positions.AnyAsync(p => p.Id == positionId, ct)
-            ? await ForCandidatesAsync(db.Candidates.Where(c => c.PositionId == positionId), ct)
-            : null;
-
-    public Task<string?> PositionTitleAsync(int positionId, CancellationToken ct = default) =>
-        db.Positions.Where(p => p.Id == positionId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+    /// <summary>A position's title and its candidates' reports for side-by-side views and exports; null when the position does not exist.</summary>
+    public async Task<(string Title, IReadOnlyList<CandidateReport> Reports)?> ForPositionAsync(int positionId, CancellationToken ct = default)
+    {
+        var title = await db.Positions.AsNoTracking().Where(p => p.Id == positionId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        return title is null ? null : (title, await ForComparisonAsync(db.Candidates.Where(c => c.PositionId == positionId), ct));
+    }
 
     public Task<IReadOnlyList<CandidateReport>> ForCandidatesAsync(IQueryable<Candidate> candidates, CancellationToken ct = default) =>
         BuildAsync(candidates, withText: true, ct);

@@ -79,7 +79,7 @@ public static class ScoreChart
     }
 
     /// <summary>"low" below the rule that would bite, "mid" under 3.5, "good" under 4.2, else "high".</summary>
-    public static string Level(double score, bool hurdle) =>
+    private static string Level(double score, bool hurdle) =>
         ScoringService.Below(score, hurdle ? ScoringService.HurdleCut : ScoringService.NonHurdleFloor) ? "low"
         : ScoringService.Below(score, ScoringService.BorderlineCut) ? "mid"
         : ScoringService.Below(score, ScoringService.RecommendCut) ? "good"

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PeerInterview.Web.Data;
 using PeerInterview.Web.Reports;
 
 namespace PeerInterview.Web.Pages.Reports;
@@ -9,7 +8,7 @@ namespace PeerInterview.Web.Pages.Reports;
 /// Every candidate of a position side by side: band, overall and each competency as a heat map. No rank number:
 /// bands and evidence, compared by people (DESIGN.md). Candidates still incomplete are listed apart, as such.
 /// </summary>
-public class PositionModel(ReportBuilder reports, AppDbContext db) : PageModel
+public class PositionModel(ReportBuilder reports) : PageModel
 {
     public int PositionId { get; private set; }
 
@@ -29,13 +28,12 @@ public class PositionModel(ReportBuilder reports, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await reports.PositionTitleAsync(id, ct) is not { } title)
+        if (await reports.ForPositionAsync(id, ct) is not { } position)
         {
             return NotFound();
         }
 
-        // Side by side needs scores and flags, not every rater's evidence: the lighter load of the exports.
-        var all = await reports.ForComparisonAsync(db.Candidates.Where(c => c.PositionId == id), ct);
+        var (title, all) = position;
         PositionId = id;
         PositionTitle = title;
         Counts = all.GroupBy(r => r.Result.Band).ToDictionary(g => g.Key, g => g.Count());
