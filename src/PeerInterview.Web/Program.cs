@@ -93,8 +93,9 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddRazorPages(o =>
 {
-    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeFolder("/", Policies.Staff); // signed in and holding a role: an account without one sees nothing
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Logout"); // so an account without a role can still sign out
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admins);
@@ -103,11 +104,13 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Kits", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Reports", Policies.Readers);
+    o.Conventions.ConfigureFilter(new NulFormFilter());
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.AddAppSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ApiAntiforgeryFilter>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<TextTooLongHandler>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // names only: 99 is not a question type
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JsonMarkup.EscapingEncoder);
@@ -124,7 +127,7 @@ using (var scope = app.Services.CreateScope())
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
-app.RejectNulInQueryStrings();
+app.RejectNulInRequests();
 
 // The API answers errors with problem details; people get a readable page instead of raw JSON.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>

@@ -35,6 +35,11 @@ public static class AccountEndpoints
                 {
                     Close(endpoint, "Self-registration is closed", "Accounts are created by an administrator (POST /api/v1/users).");
                 }
+                else if (pattern.EndsWith("/manage/2fa", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The sign-in page has no second step, so turning 2FA on through the API would lock the user out of the app.
+                    Close(endpoint, "Not available", "Two-factor sign-in is not supported yet: the sign-in page has no second step.");
+                }
                 else if (ClosedEmailFlows.Any(flow => pattern.EndsWith(flow, StringComparison.OrdinalIgnoreCase)))
                 {
                     // The app sends no email, so these anonymous flows could never complete; closed rather than left as surface.
@@ -49,6 +54,7 @@ public static class AccountEndpoints
     private static void Close(EndpointBuilder endpoint, string title, string detail)
     {
         endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
+        endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()); // closed for everyone alike: 404, not 401
         endpoint.RequestDelegate = context => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail).ExecuteAsync(context);
     }
 

@@ -40,7 +40,7 @@ public static class BulkInsert
             {
                 var p = parameters.Count;
                 text.Append(i == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}})");
-                parameters.AddRange([chunk[i].QuestionId, chunk[i].SourceDocumentId, chunk[i].LineStart, chunk[i].LineEnd, (object?)NulCharacters.Clean(chunk[i].OriginalText) ?? DBNull.Value]);
+                parameters.AddRange([chunk[i].QuestionId, chunk[i].SourceDocumentId, chunk[i].LineStart, chunk[i].LineEnd, (object?)SavedText.Clean(chunk[i].OriginalText) ?? DBNull.Value]);
             }
 
             await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, ct);

@@ -23,7 +23,7 @@ public static class DatabaseSetup
                 var busySeconds = Math.Max(1, configuration.GetValue("Database:BusyTimeoutSeconds", 30));
                 services.AddDbContext<SqliteAppDbContext>(o => o
                     .UseSqlite(WithSqliteDefaults(connectionString, busySeconds), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(new SqlitePragmaInterceptor(busySeconds), new NulCharacters()));
+                    .AddInterceptors(new SqlitePragmaInterceptor(busySeconds), new SavedText()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case "postgres" or "postgresql" or "npgsql":
@@ -34,7 +34,7 @@ public static class DatabaseSetup
 
                 services.AddDbContext<PostgresAppDbContext>(o => o
                     .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(new NulCharacters()));
+                    .AddInterceptors(new SavedText()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:

@@ -48,11 +48,11 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var document = new SourceDocument
         {
-            FileName = Path.GetFileName(fileName),
+            FileName = Truncate(Path.GetFileName(fileName), TextLimits.FileName),
             Sha256 = parsed.Sha256,
             Format = parsed.Format,
             Encoding = parsed.Encoding,
-            Title = parsed.Title.Length > 400 ? parsed.Title[..400] : parsed.Title,
+            Title = Truncate(parsed.Title, TextLimits.DocumentTitle),
             ImportedAt = now,
             ImportedById = userId,
             QuestionCount = parsed.Questions.Count,
@@ -64,7 +64,7 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
 
         var questions = parsed.Questions.Select(p => ToQuestion(p, document.Id, idByCode.GetValueOrDefault(p.Competency, fallbackCompetency), now)).ToList();
         db.Questions.AddRange(questions);
-        db.RedFlags.AddRange(parsed.GlobalRedFlags.Select(f => new RedFlag { Text = f.Text, Severity = f.Severity, SourceDocumentId = document.Id }));
+        db.RedFlags.AddRange(parsed.GlobalRedFlags.Select(f => new RedFlag { Text = Truncate(f.Text, TextLimits.RedFlagText), Severity = f.Severity, SourceDocumentId = document.Id }));
         await db.SaveChangesAsync(ct);
         await BulkInsert.QuestionSourcesAsync(db, questions.Zip(parsed.Questions, (q, p) => new QuestionSource
         {
@@ -72,7 +72,7 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
             SourceDocumentId = document.Id,
             LineStart = p.LineStart,
             LineEnd = p.LineEnd,
-            OriginalText = Truncate(p.Text, 1000),
+            OriginalText = Truncate(p.Text, TextLimits.QuestionText),
         }).ToList(), ct);
 
         await GroupNearDuplicatesAsync(questions, now, ct);
@@ -87,23 +87,23 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
     {
         var question = new Question
         {
-            Text = Truncate(p.Text, 1000),
+            Text = Truncate(p.Text, TextLimits.QuestionText),
             TitleInferred = p.TitleInferred,
             Purpose = p.Purpose,
             Guidance = p.Guidance,
             GuidanceTips = [.. p.GuidanceTips],
             SampleAnswer = p.SampleAnswer,
             Type = p.Type,
-            Topic = p.Topic is null ? null : Truncate(p.Topic, 120),
-            Section = p.Section is null ? null : Truncate(p.Section, 200),
+            Topic = p.Topic is null ? null : Truncate(p.Topic, TextLimits.Topic),
+            Section = p.Section is null ? null : Truncate(p.Section, TextLimits.Section),
             CompetencyId = competencyId,
-            CompetencyReason = Truncate(p.CompetencyReason, 300),
+            CompetencyReason = Truncate(p.CompetencyReason, TextLimits.CompetencyReason),
             Status = p.TitleInferred ? QuestionStatus.NeedsReview : QuestionStatus.Active,
             LintWarnings = [.. p.LintWarnings.Select(w => w.Reason)],
             HasLintWarning = p.LintWarnings.Count > 0,
             CreatedAt = now,
             UpdatedAt = now,
-            RedFlags = [.. p.RedFlags.Select(f => new RedFlag { Text = Truncate(f.Text, 500), Severity = f.Severity, SourceDocumentId = documentId })],
+            RedFlags = [.. p.RedFlags.Select(f => new RedFlag { Text = Truncate(f.Text, TextLimits.RedFlagText), Severity = f.Severity, SourceDocumentId = documentId })],
         };
         question.RefreshSearchText();
         return question;
@@ -136,7 +136,9 @@ public sealed class ImportService(AppDbContext db, QuestionDocumentImporter impo
         }
     }
 
-    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
+    /// <summary>Cut to the column's length, never through a surrogate pair (the parser has already warned about it).</summary>
+    private static string Truncate(string s, int max) =>
+        s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 }
 
 /// <summary>What an import produced; <see cref="DocumentId"/> is set when saved (or already present).</summary>

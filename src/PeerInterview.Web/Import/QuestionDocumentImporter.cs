@@ -67,6 +67,22 @@ public sealed partial class QuestionDocumentImporter
             {
                 warnings.Add($"Line {draft.LineStart}: \"{Shorten(draft.Text)}\" may be unlawful to ask before an offer ({string.Join(", ", lint.Select(l => l.Category))}).");
             }
+
+            if (question.Text.Length > TextLimits.QuestionText)
+            {
+                warnings.Add($"Line {draft.LineStart}: the question is longer than {TextLimits.QuestionText:N0} characters and will be cut to that length; edit it after importing.");
+            }
+
+            if (question.RedFlags.Any(f => f.Text.Length > TextLimits.RedFlagText))
+            {
+                warnings.Add($"Line {draft.LineStart}: a red flag of \"{Shorten(draft.Text)}\" is longer than {TextLimits.RedFlagText:N0} characters and will be cut to that length.");
+            }
+        }
+
+        var longFlags = recognised.GlobalRedFlags.Count(f => f.Text.Length > TextLimits.RedFlagText);
+        if (longFlags > 0)
+        {
+            warnings.Add($"{longFlags} red flag(s) for the whole document are longer than {TextLimits.RedFlagText:N0} characters and will be cut to that length.");
         }
 
         if (recognised.NoiseLines > 0)

@@ -57,6 +57,30 @@ public class ImportApiTests
         Assert.Equal(111, (await client.GetJsonAsync("/api/v1/questions?pageSize=1")).GetProperty("total").GetInt32());
     }
 
+    /// <summary>Found by the hostile-import property on PostgreSQL: a document-wide red flag over 500 characters was a 500 there (SQLite ignores lengths).</summary>
+    [Fact]
+    public async Task OverlongTextAndFileName_AreCutToTheirColumns_WithAWarning_OnEitherProvider()
+    {
+        using var app = new TestApp();
+        var client = await app.ApiClientAsAsync(Roles.HiringManager);
+        var longFlag = "Dismisses " + string.Concat(Enumerable.Repeat("the person's own account of their recovery 😀 ", 20));
+        var document = SmallKit + $"\n## Red flags\n\n- {longFlag}\n";
+        var fileName = new string('k', 300) + ".md";
+
+        var response = await client.ImportAsync(document, fileName, dryRun: false);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var documentId = (await Json.ReadAsync(response)).GetProperty("documentId").GetInt32();
+        var saved = app.WithScope(db => (
+            Flag: db.RedFlags.Single(f => f.SourceDocumentId == documentId && f.QuestionId == null).Text,
+            Document: db.SourceDocuments.Single(d => d.Id == documentId)));
+        Assert.Equal(TextLimits.RedFlagText, saved.Flag.Length);
+        Assert.StartsWith("Dismisses the person's own account", saved.Flag, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(saved.Flag[^1]), "cut through a surrogate pair");
+        Assert.Equal(TextLimits.FileName, saved.Document.FileName.Length);
+        Assert.Contains(saved.Document.Warnings, w => w.Contains("longer than 500 characters", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, byte[], HttpStatusCode, string> BadInputs() => new()
     {
         { "empty", [], HttpStatusCode.UnprocessableEntity, "Empty" },

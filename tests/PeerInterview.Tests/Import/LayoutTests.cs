@@ -260,6 +260,30 @@ public class LayoutTests
     }
 
     [Fact]
+    public void OverlongQuestionsAndRedFlags_AreWarnedAbout_BecauseTheyWillBeCutToTheColumnLength()
+    {
+        var longFlag = string.Join(" ", Enumerable.Repeat("dismisses", 60));
+        var longQuestion = "How do you " + string.Join(" ", Enumerable.Repeat("support", 150)) + "?";
+        var doc = Parse($"""
+            1. How do you handle a disagreement with a colleague?
+            Sample answer: I talk to them privately and look for common ground.
+            2. {longQuestion}
+            Sample answer: I listen first.
+            Red flags: {longFlag}
+
+            Red flags
+            - {longFlag}
+            """);
+
+        Assert.True(longFlag.Length > TextLimits.RedFlagText && longQuestion.Length > TextLimits.QuestionText);
+        Assert.True(doc.Questions.Count == 2 && doc.Questions[1].RedFlags.Count == 1 && doc.GlobalRedFlags.Count == 1, string.Join("\n", doc.Warnings) + $"\n{doc.Questions.Count} {doc.GlobalRedFlags.Count}");
+        Assert.Contains(doc.Warnings, w => w.StartsWith("Line 3: the question is longer than 1,000 characters", StringComparison.Ordinal));
+        Assert.Contains(doc.Warnings, w => w.StartsWith("Line 3: a red flag of", StringComparison.Ordinal) && w.Contains("longer than 500 characters", StringComparison.Ordinal));
+        Assert.Contains("1 red flag(s) for the whole document are longer than 500 characters and will be cut to that length.", doc.Warnings);
+        Assert.DoesNotContain(doc.Warnings, w => w.Contains("disagreement", StringComparison.Ordinal) && w.Contains("longer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PlainListOfQuestions_IsImportedWithoutGuidance_AndWarned()
     {
         var doc = Parse("""

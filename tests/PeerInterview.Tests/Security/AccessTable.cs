@@ -86,11 +86,11 @@ public static class AccessTable
         ["POST /api/v1/auth/resendConfirmationEmail"] = Closed,
 
         // Own account (Identity): any signed-in user.
-        ["POST /api/v1/auth/manage/2fa"] = Staff,
+        ["POST /api/v1/auth/manage/2fa"] = Closed,
         ["GET /api/v1/auth/manage/info"] = Staff,
         ["POST /api/v1/auth/manage/info"] = Staff,
-        ["GET /Account/Logout"] = Staff,
-        ["POST /Account/Logout"] = Staff,
+        ["GET /Account/Logout"] = Public, // open so that an account without a role can still sign out
+        ["POST /Account/Logout"] = Public,
 
         // Start page and "my interviews".
         ["GET /"] = Staff,

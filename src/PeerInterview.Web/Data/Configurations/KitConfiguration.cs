@@ -39,7 +39,7 @@ internal sealed class KitItemConfiguration : IEntityTypeConfiguration<KitItem>
         b.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.KitSectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.Question).WithMany().HasForeignKey(i => i.QuestionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Competency>().WithMany().HasForeignKey(i => i.CompetencyIdSnapshot).OnDelete(DeleteBehavior.Restrict);
-        b.Property(i => i.QuestionTextSnapshot).HasMaxLength(1000);
+        b.Property(i => i.QuestionTextSnapshot).HasMaxLength(TextLimits.QuestionText);
         b.HasMany(i => i.RedFlagOverrides).WithOne().HasForeignKey(r => r.KitItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.KitVersionId, i.Order });
     }
@@ -49,7 +49,7 @@ internal sealed class KitItemRedFlagConfiguration : IEntityTypeConfiguration<Kit
 {
     public void Configure(EntityTypeBuilder<KitItemRedFlag> b)
     {
-        b.Property(r => r.Text).HasMaxLength(500);
+        b.Property(r => r.Text).HasMaxLength(TextLimits.RedFlagText);
         b.Property(r => r.Severity).HasConversion<string>().HasMaxLength(20);
     }
 }

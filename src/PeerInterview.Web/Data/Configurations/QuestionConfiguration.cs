@@ -8,10 +8,10 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
 {
     public void Configure(EntityTypeBuilder<Question> b)
     {
-        b.Property(q => q.Text).HasMaxLength(1000);
-        b.Property(q => q.Topic).HasMaxLength(120);
-        b.Property(q => q.Section).HasMaxLength(200);
-        b.Property(q => q.CompetencyReason).HasMaxLength(300);
+        b.Property(q => q.Text).HasMaxLength(TextLimits.QuestionText);
+        b.Property(q => q.Topic).HasMaxLength(TextLimits.Topic);
+        b.Property(q => q.Section).HasMaxLength(TextLimits.Section);
+        b.Property(q => q.CompetencyReason).HasMaxLength(TextLimits.CompetencyReason);
         b.Property(q => q.Type).HasConversion<string>().HasMaxLength(20);
         b.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(q => q.Version).IsConcurrencyToken();
@@ -36,7 +36,7 @@ internal sealed class QuestionSourceConfiguration : IEntityTypeConfiguration<Que
 {
     public void Configure(EntityTypeBuilder<QuestionSource> b)
     {
-        b.Property(s => s.OriginalText).HasMaxLength(1000);
+        b.Property(s => s.OriginalText).HasMaxLength(TextLimits.QuestionText);
         b.HasOne(s => s.SourceDocument).WithMany().HasForeignKey(s => s.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.SourceDocumentId, s.QuestionId });
     }
@@ -46,7 +46,7 @@ internal sealed class RedFlagConfiguration : IEntityTypeConfiguration<RedFlag>
 {
     public void Configure(EntityTypeBuilder<RedFlag> b)
     {
-        b.Property(r => r.Text).HasMaxLength(500);
+        b.Property(r => r.Text).HasMaxLength(TextLimits.RedFlagText);
         b.Property(r => r.Severity).HasConversion<string>().HasMaxLength(20);
         b.HasOne<SourceDocument>().WithMany().HasForeignKey(r => r.SourceDocumentId).OnDelete(DeleteBehavior.SetNull);
     }

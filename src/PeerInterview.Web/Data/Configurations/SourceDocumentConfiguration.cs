@@ -8,11 +8,11 @@ internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<Sou
 {
     public void Configure(EntityTypeBuilder<SourceDocument> b)
     {
-        b.Property(d => d.FileName).HasMaxLength(260);
+        b.Property(d => d.FileName).HasMaxLength(TextLimits.FileName);
         b.Property(d => d.Sha256).HasMaxLength(64);
         b.Property(d => d.Format).HasMaxLength(64);
         b.Property(d => d.Encoding).HasMaxLength(32);
-        b.Property(d => d.Title).HasMaxLength(400);
+        b.Property(d => d.Title).HasMaxLength(TextLimits.DocumentTitle);
         b.HasIndex(d => d.Sha256).IsUnique();
     }
 }

@@ -4,11 +4,17 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PeerInterview.Web.Data;
 
 /// <summary>
-/// U+0000 never means anything in a name, a question or a note, and PostgreSQL refuses it in text ("invalid byte
-/// sequence"); Npgsql refuses half a surrogate pair. Either would turn hostile input into a 500 on one provider only.
-/// Every text value is saved without NULs and with lone surrogates as U+FFFD, on both providers, so they behave the same.
+/// Text is saved by the same rules on both providers, so hostile input can't become a 500 on one of them only:
+/// <list type="bullet">
+/// <item>U+0000 never means anything in a name, a question or a note, and PostgreSQL refuses it in text ("invalid byte
+/// sequence"); Npgsql refuses half a surrogate pair. Every text value is saved without NULs and with lone surrogates as
+/// U+FFFD.</item>
+/// <item>PostgreSQL enforces a column's maximum length, SQLite ignores it. A value longer than its column's limit is
+/// refused with <see cref="TextTooLongException"/> (400) on both, before anything is written. Forms and endpoints
+/// validate lengths with their own messages first; this is the net under them.</item>
+/// </list>
 /// </summary>
-public sealed class NulCharacters : SaveChangesInterceptor
+public sealed class SavedText : SaveChangesInterceptor
 {
     /// <summary>The text without U+0000 and with any unpaired surrogate replaced by U+FFFD; unchanged text is returned as is.</summary>
     public static string? Clean(string? text)
@@ -59,17 +65,17 @@ public sealed class NulCharacters : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Strip(eventData.Context);
+        Apply(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Strip(eventData.Context);
+        Apply(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    private static void Strip(DbContext? context)
+    private static void Apply(DbContext? context)
     {
         if (context is null)
         {
@@ -80,36 +86,57 @@ public sealed class NulCharacters : SaveChangesInterceptor
         {
             foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(string)))
             {
-                if (property.CurrentValue is string text && !ReferenceEquals(Clean(text), text))
+                if (property.CurrentValue is not string text)
                 {
-                    property.CurrentValue = Clean(text);
+                    continue;
+                }
+
+                if (!ReferenceEquals(Clean(text), text))
+                {
+                    text = Clean(text)!;
+                    property.CurrentValue = text;
+                }
+
+                if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+                {
+                    throw new TextTooLongException(entry.Metadata.ClrType.Name, property.Metadata.Name, max);
                 }
             }
         }
     }
 }
 
-public static class NulCharacterRequests
+/// <summary>A text value longer than its column allows; answered as a 400 by <see cref="TextTooLongHandler"/>.</summary>
+public sealed class TextTooLongException(string entity, string property, int maxLength)
+    : Exception($"{Words(entity)} {Words(property).ToLowerInvariant()} must be {maxLength:N0} characters or fewer.")
 {
-    /// <summary>Query strings with an encoded NUL are refused up front: no search or filter has a use for one.</summary>
-    public static IApplicationBuilder RejectNulInQueryStrings(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public int MaxLength { get; } = maxLength;
+
+    // "RedFlag" → "Red flag", "Text" → "text": the message names the field as a person would.
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>Answers <see cref="TextTooLongException"/> with a 400 problem (for pages and the API alike) instead of a 500.</summary>
+public sealed class TextTooLongHandler : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+        if (exception is not TextTooLongException tooLong)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await Results.Problem(statusCode: 400, title: "Invalid query string", detail: "The query string contains a NUL character (%00).").ExecuteAsync(context);
-            return;
+            return false;
         }
 
-        await next(context);
-    });
+        await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Text too long", detail: tooLong.Message).ExecuteAsync(httpContext);
+        return true;
+    }
 }
 
 /// <summary>JSON strings arrive without U+0000, so lookups by a hostile id answer 4xx on PostgreSQL as on SQLite.</summary>
 public sealed class NulFreeStringConverter : System.Text.Json.Serialization.JsonConverter<string>
 {
     public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
-        NulCharacters.Clean(reader.GetString());
+        SavedText.Clean(reader.GetString());
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
