@@ -128,6 +128,10 @@ PY
     export ConnectionStrings__Default="$connection"
     export Bootstrap__AdminEmail="$BENCH_EMAIL"
     export Bootstrap__AdminPassword="$BENCH_PASSWORD"
+    # Plain http on loopback: Production would otherwise mark cookies Secure and refuse to render forms (see README, Cookies).
+    export Security__Cookies__SecureOnly=false
+    # Every simulated person signs in from this one address; the default sign-in limit (20 a minute) would refuse them.
+    export Security__LoginRateLimit__PermitLimit="${BENCH_LOGIN_LIMIT:-100000}"
     exec dotnet PeerInterview.Web.dll
   ) >"$app_log" 2>&1 &
   APP_PID=$!

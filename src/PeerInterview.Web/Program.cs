@@ -148,7 +148,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
+app.UseSignInRateLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
@@ -29,7 +28,7 @@ public static class AccountEndpoints
 
                 if (pattern.EndsWith("/login", StringComparison.OrdinalIgnoreCase))
                 {
-                    endpoint.Metadata.Add(new EnableRateLimitingAttribute(SecuritySetup.LoginPolicy));
+                    endpoint.Metadata.Add(new SignInRateLimitedAttribute());
                 }
                 else if (pattern.EndsWith("/register", StringComparison.OrdinalIgnoreCase))
                 {

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PeerInterview.Web.Domain;
 
@@ -10,14 +7,13 @@ namespace PeerInterview.Web.Accounts;
 /// <summary>
 /// Turns sign-in results into the messages people see, the same for the login page and the API, without telling whether an
 /// email has an account: Identity locks a real account after <c>MaxFailedAccessAttempts</c> failures, and this guard
-/// "locks" an unknown email the same way (counted in memory), with the same message and a password hash computed either way.
+/// "locks" an unknown email the same way (counted in the database by <see cref="SignInCounters"/>, so every instance
+/// agrees), with the same message and a password hash computed either way.
 /// </summary>
-public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider clock) : IDisposable
+public sealed class LoginGuard(IOptions<IdentityOptions> identity, SignInCounters counters, TimeProvider clock)
 {
     public const string WrongCredentials = "The email or password is not right.";
 
-    private readonly MemoryCache _unknown = new(new MemoryCacheOptions { SizeLimit = 100_000 });
-    private readonly Lock _gate = new();
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), "not-a-real-password"));
 
     private LockoutOptions Lockout => identity.Value.Lockout;
@@ -33,12 +29,7 @@ public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider 
             return null;
         }
 
-        lock (_gate)
-        {
-            return _unknown.TryGetValue(Key(email), out Attempts? attempts) && attempts!.LockedUntil is { } until && until > clock.GetUtcNow()
-                ? LockedMessage(MinutesUntil(until))
-                : null;
-        }
+        return await counters.LockedUntilAsync(email) is { } until ? LockedMessage(MinutesUntil(until)) : null;
     }
 
     /// <summary>After a failed sign-in: the message to show (locked with the minutes left, or wrong email or password).</summary>
@@ -59,45 +50,10 @@ public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider 
             return WrongCredentials;
         }
 
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            var key = Key(email);
-            var attempts = _unknown.TryGetValue(key, out Attempts? found) ? found! : new Attempts();
-            if (attempts.LockedUntil is { } lockedUntil)
-            {
-                if (lockedUntil > now)
-                {
-                    return LockedMessage(MinutesUntil(lockedUntil));
-                }
-
-                // The lock has ended: counting starts again, as Identity does for a real account.
-                attempts.LockedUntil = null;
-            }
-
-            attempts.Failures++;
-            if (attempts.Failures >= Lockout.MaxFailedAccessAttempts)
-            {
-                attempts.Failures = 0;
-                attempts.LockedUntil = now + Lockout.DefaultLockoutTimeSpan;
-            }
-
-            _unknown.Set(key, attempts, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromDays(1) });
-            return attempts.LockedUntil is { } until ? LockedMessage(MinutesUntil(until)) : WrongCredentials;
-        }
+        return await counters.FailedAsync(email, Lockout.MaxFailedAccessAttempts, Lockout.DefaultLockoutTimeSpan) is { } until
+            ? LockedMessage(MinutesUntil(until))
+            : WrongCredentials;
     }
-
-    public void Dispose() => _unknown.Dispose();
 
     private int MinutesUntil(DateTimeOffset end) => Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
-
-    private static string Key(string email) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
-
-    private sealed class Attempts
-    {
-        public int Failures { get; set; }
-
-        public DateTimeOffset? LockedUntil { get; set; }
-    }
 }

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace PeerInterview.Web.Accounts;
@@ -29,7 +27,6 @@ public sealed class LoginRateLimitOptions
 /// </summary>
 public static class SecuritySetup
 {
-    public const string LoginPolicy = "login";
     public const string AuthCookieName = "PeerInterview.Auth";
     public const string AntiforgeryCookieName = "PeerInterview.Antiforgery";
     public const string TempDataCookieName = "PeerInterview.Flash";
@@ -88,41 +85,42 @@ public static class SecuritySetup
         });
 
         services.Configure<LoginRateLimitOptions>(configuration.GetSection(LoginRateLimitOptions.Section));
-        services.AddSingleton<LoginGuard>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only sign-in posts count; showing the login page is free. Partitioned by client address: per-account guessing is
-            // stopped by the lockout, which also covers attempts spread over many addresses.
-            o.AddPolicy(LoginPolicy, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-
-                var limits = context.RequestServices.GetRequiredService<IOptions<LoginRateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = Math.Max(1, limits.PermitLimit),
-                        Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
-                        QueueLimit = 0,
-                    });
-            });
-            o.OnRejected = OnLoginRejected;
-        });
+        services.AddScoped<SignInCounters>();
+        services.AddScoped<LoginGuard>();
         return services;
     }
 
-    /// <summary>429 with Retry-After: problem details for the API; the form gets the readable error page (re-executed /Error).</summary>
-    private static async ValueTask OnLoginRejected(OnRejectedContext rejected, CancellationToken ct)
+    /// <summary>
+    /// The sign-in rate limit: a POST to an endpoint marked <see cref="SignInRateLimitedAttribute"/> (the login form and the
+    /// API login) counts against its client address in the database (<see cref="SignInCounters"/>, shared by every
+    /// instance); over the limit it gets 429 with Retry-After. Showing the login page is free. Per address: guessing one
+    /// account's password is stopped by the lockout, which also covers attempts spread over many addresses. Runs after
+    /// routing, so the endpoint's metadata is known.
+    /// </summary>
+    public static IApplicationBuilder UseSignInRateLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var http = rejected.HttpContext;
-        var limits = http.RequestServices.GetRequiredService<IOptions<LoginRateLimitOptions>>().Value;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(limits.WindowSeconds);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        if (HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<SignInRateLimitedAttribute>() is not null)
+        {
+            var limits = context.RequestServices.GetRequiredService<IOptions<LoginRateLimitOptions>>().Value;
+            var counters = context.RequestServices.GetRequiredService<SignInCounters>();
+            var wait = await counters.CountAttemptAsync(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Math.Max(1, limits.PermitLimit),
+                TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
+                context.RequestAborted);
+            if (wait is { } retryAfter)
+            {
+                await TooManyAsync(context, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
+                return;
+            }
+        }
+
+        await next(context);
+    });
+
+    /// <summary>429 with Retry-After: problem details for the API; the form gets the readable error page (re-executed /Error).</summary>
+    private static async Task TooManyAsync(HttpContext http, int seconds)
+    {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (http.Request.Path.StartsWithSegments("/api"))
@@ -143,3 +141,7 @@ public static class SecuritySetup
     public static string TooManyMessage(int seconds) =>
         $"Too many sign-in attempts from this network. Wait {seconds} second{(seconds == 1 ? "" : "s")} and try again.";
 }
+
+/// <summary>Marks the sign-in endpoints whose POSTs count against the sign-in rate limit (<see cref="SecuritySetup.UseSignInRateLimit"/>).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SignInRateLimitedAttribute : Attribute;

@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ScorecardEvent> ScorecardEvents => Set<ScorecardEvent>();
     public DbSet<RedFlagReview> RedFlagReviews => Set<RedFlagReview>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInCounter> SignInCounters => Set<SignInCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Seeding;
 
 namespace PeerInterview.Tests.Security;
 
@@ -137,6 +138,41 @@ public class LoginProtectionTests
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = "x@example.org", password = "y" })).StatusCode);
+    }
+
+    /// <summary>
+    /// DESIGN: nothing lives only in one instance's memory. Behind a load balancer an attacker's attempts land on every
+    /// instance in turn; the lockout of an unknown email and the sign-in rate limit must still add up across them.
+    /// </summary>
+    [Fact]
+    public async Task SignInLimits_AddUpAcrossInstances_AndStoreNoAddressOrEmail()
+    {
+        var limit = new Dictionary<string, string?> { ["Security:LoginRateLimit:PermitLimit"] = "6", ["Security:LoginRateLimit:WindowSeconds"] = "300" };
+        using var first = new TestApp(settings: limit);
+        using var second = TestApp.SharingDatabaseOf(first, limit);
+        var instances = new[] { first.CreateClient(), second.CreateClient() };
+        const string Nobody = "nobody@nowhere.example";
+
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            // A, B, A, B, A: no instance sees more than three failures, yet the fifth locks the email, as for a real account.
+            answers.Add(await ProblemAsync(await instances[i % 2].PostAsJsonAsync("/api/v1/auth/login", new { email = Nobody, password = "wrong" })));
+        }
+
+        var sixthOnB = await ProblemAsync(await instances[1].PostAsJsonAsync("/api/v1/auth/login", new { email = Nobody, password = "wrong" }));
+        var seventhOnA = await instances[0].PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.EmailFor(Roles.HR), password = DemoAccounts.Password });
+
+        Assert.All(answers.Take(4), a => Assert.Equal("The email or password is not right.", a));
+        Assert.Equal(Locked, answers[4]);
+        Assert.Equal(Locked, sixthOnB);
+        Assert.Equal(HttpStatusCode.TooManyRequests, seventhOnA.StatusCode); // six attempts allowed per address, over both instances
+        Assert.NotNull(seventhOnA.Headers.RetryAfter?.Delta);
+
+        var keys = first.WithScope(db => db.SignInCounters.Select(c => c.Key).ToList());
+        Assert.Equal(2, keys.Count); // one for the address, one for the unknown email
+        Assert.All(keys, k => Assert.Matches("^(address|email):[0-9A-F]{64}$", k));
+        Assert.DoesNotContain(keys, k => k.Contains("nobody", StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string email, string password)

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using PeerInterview.Web.Accounts;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Seeding;
@@ -10,7 +9,7 @@ using PeerInterview.Web.Seeding;
 namespace PeerInterview.Web.Pages.Account;
 
 /// <summary>Sign-in form: lockout after repeated failures, rate limited per client address (posts only), same messages as the API.</summary>
-[EnableRateLimiting(SecuritySetup.LoginPolicy)]
+[SignInRateLimited]
 public class LoginModel(SignInManager<AppUser> signIn, LoginGuard guard, IHostEnvironment environment, IConfiguration configuration) : PageModel
 {
     [BindProperty]

@@ -1103,6 +1103,31 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.ToTable("ScorecardEvents");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignInCounters");
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.SourceDocument", b =>
                 {
                     b.Property<int>("Id")

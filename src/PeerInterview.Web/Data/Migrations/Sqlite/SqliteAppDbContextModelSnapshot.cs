@@ -1050,6 +1050,31 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.ToTable("ScorecardEvents");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignInCounters");
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
