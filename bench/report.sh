@@ -12,7 +12,7 @@
 # 3. single requests (3 warm-up + SINGLE_RUNS timed, curl time_total, median) and wrk (-t2 -c8, 3 s warm-up, then
 #    WRK_DURATION s, --latency) for: /healthz and a static file (baselines, measured in the same run for ratios), the
 #    position report JSON, the position CSV and XLSX exports, one candidate's PDF and JSON report, and the position
-#    report page when the app has it (see PAGE_PATH below: skipped with a note when the route answers anything but 200);
+#    report page /Reports/Position/{id} (REPORT_PAGE_PATH overrides it; the run stops if it answers anything but 200);
 #    during the single requests the app's own CPU time is read from /proc (wall time on a shared machine includes
 #    waiting for a core).
 #
@@ -85,7 +85,8 @@ if [[ "$PAGE_STATUS" == 200 ]]; then
   NAMES+=(position-page)
   PATHS[position-page]="$PAGE_PATH"
 else
-  log "skipping the position report page: GET $PAGE_PATH answered $PAGE_STATUS"
+  echo "GET $PAGE_PATH answered $PAGE_STATUS, not 200: the position report page is broken (see $OUT/app.log)" >&2
+  exit 1
 fi
 
 # Keep one response of each kind, and check the exports hold every candidate.
