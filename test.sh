@@ -48,6 +48,7 @@ export PEERINTERVIEW_TEST_PG="${PEERINTERVIEW_TEST_PG:-Host=127.0.0.1;Port=5432;
 # Every test app would watch appsettings*.json for changes (one inotify instance each); hundreds of short-lived apps
 # can hit the per-user inotify limit on a busy machine. Tests never edit the files, so skip the watchers.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true   # file watchers (wwwroot, for asp-append-version) poll instead of using inotify
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

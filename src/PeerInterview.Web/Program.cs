@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PeerInterview.Web.Accounts;
+using PeerInterview.Web.Audit;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Import;
@@ -52,6 +53,7 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddProgrammeAnalytics();
+builder.Services.AddAuditTrail();
 
 // Cookies for the Razor Pages UI, bearer tokens (from /api/v1/auth/login) for API clients; the policy scheme picks per request.
 const string CookieOrBearer = "CookieOrBearer";
@@ -89,6 +91,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Admin, Roles.HiringManager))
     .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
     .AddPolicy(Policies.Readers, p => p.RequireRole(Roles.Admin, Roles.HiringManager, Roles.HR))
+    .AddPolicy(Policies.Auditors, p => p.RequireRole(Roles.Admin, Roles.HR))
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All.ToArray()));
 
 builder.Services.AddRazorPages(o =>
@@ -104,6 +107,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Candidates", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Kits", Policies.Readers);
     o.Conventions.AuthorizeFolder("/Reports", Policies.Readers);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.Auditors);
     o.Conventions.ConfigureFilter(new NulFormFilter());
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
@@ -167,6 +171,7 @@ api.MapKitEndpoints();
 api.MapScorecardEndpoints();
 api.MapReportEndpoints();
 api.MapAnalyticsEndpoints();
+api.MapAuditEndpoints();
 api.MapExportEndpoints();
 
 app.MapRazorPages();

@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>Admins, hiring managers and HR: read kits, positions, candidates, interviews and reports.</summary>
     public const string Readers = "Readers";
 
+    /// <summary>HR and admins: read the audit trail.</summary>
+    public const string Auditors = "Auditors";
+
     /// <summary>Any signed-in user with a role.</summary>
     public const string Staff = "Staff";
 }

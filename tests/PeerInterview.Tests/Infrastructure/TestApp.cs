@@ -26,8 +26,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     static TestApp()
     {
         // Hundreds of short-lived apps each watching appsettings*.json exhaust the per-user inotify limit on a busy
-        // machine; tests never edit those files.
+        // machine; tests never edit those files. The other watchers (asp-append-version watches wwwroot files) poll
+        // instead of taking an inotify instance each, so parallel test runs on one machine cannot run out either.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
     /// <param name="configure">Extra host set-up for one test, after the settings (e.g. app configuration or services).</param>

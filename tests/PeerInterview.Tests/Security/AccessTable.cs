@@ -61,6 +61,9 @@ public static class AccessTable
     /// <summary>HR erases a candidate's personal data on request (admins may too); hiring managers and interviewers may not.</summary>
     public static readonly Expect Erasers = new(SignIn, Ok, Forbidden, Forbidden, Ok);
 
+    /// <summary>HR reads the audit trail (DESIGN.md), and admins; hiring managers and interviewers may not.</summary>
+    public static readonly Expect Auditors = new(SignIn, Ok, Forbidden, Forbidden, Ok);
+
     /// <summary>Only the scorecard's interviewer; for everyone else a draft scorecard does not exist (404, by design: no hint that it does).</summary>
     public static readonly Expect ScorecardOwner = new(SignIn, Hidden, Hidden, Ok, Hidden);
 
@@ -103,6 +106,12 @@ public static class AccessTable
         ["POST /Admin/Users"] = Admins,
         ["POST /api/v1/users"] = Admins,
         ["GET /api/v1/users"] = Managers,
+
+        // Audit trail.
+        ["GET /Audit"] = Auditors,
+        ["GET /Audit/Index"] = Auditors,
+        ["GET /api/v1/audit"] = Auditors,
+        ["GET /api/v1/audit/export"] = Auditors,
 
         // Import.
         ["GET /Import"] = Managers,
