@@ -23,6 +23,9 @@ public sealed record CandidateReport(
     public IEnumerable<PanelMember> Outstanding => Panel.Where(p => p.SubmittedAt is null);
 }
 
+/// <summary>One of a candidate's interviews a report can be about, with how far its panel got.</summary>
+public sealed record ReportRound(int InterviewId, DateTimeOffset ScheduledAt, string KitName, int Submitted, int Panel);
+
 public sealed record ReportInterview(int InterviewId, DateTimeOffset ScheduledAt, int KitVersionId, string KitName, int KitVersionNumber);
 
 /// <summary>A panel member and where their scorecard stands. Recommendation only once submitted.</summary>

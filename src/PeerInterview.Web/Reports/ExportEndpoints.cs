@@ -49,9 +49,12 @@ public static class ExportEndpoints
             return await next(context);
         });
 
-    /// <summary>JSON by default; <c>?format=csv|pdf|json</c>, or an Accept of text/csv or application/pdf (the query wins).</summary>
+    /// <summary>
+    /// JSON by default; <c>?format=csv|pdf|json</c>, or an Accept of text/csv or application/pdf (the query wins). About the
+    /// latest interview that was not cancelled, or the one named by <c>?interviewId=</c> (404 if it is not this candidate's).
+    /// </summary>
     private static async Task<IResult> CandidateReportAsync(
-        int id, string? format, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, CancellationToken ct)
+        int id, string? format, int? interviewId, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         var negotiated = Negotiate(format, http.Request, CandidateFormats, "json");
         if (negotiated.Error is { } error)
@@ -60,12 +63,20 @@ public static class ExportEndpoints
         }
 
         var chosen = negotiated.Format;
-        if (await reports.ForCandidateAsync(id, ct) is not { } report)
+        var report = interviewId is { } round ? await reports.ForInterviewAsync(id, round, ct) : await reports.ForCandidateAsync(id, ct);
+        if (report is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Candidate not found", detail: $"There is no candidate {id}.");
+            return interviewId is null
+                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Candidate not found", detail: $"There is no candidate {id}.")
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Interview not found", detail: $"Candidate {id} has no interview {interviewId} that was not cancelled.");
         }
 
-        await AuditAsync(audit, db, http, "candidate.report", "Candidate", id, new { Format = chosen }, ct);
+        await AuditAsync(audit, db, http, "candidate.report", "Candidate", id, new { Format = chosen, InterviewId = report.Interview?.InterviewId }, ct);
+        return Render(report, chosen, id);
+    }
+
+    private static IResult Render(CandidateReport report, string? chosen, int id)
+    {
         var stamp = report.GeneratedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return chosen switch
         {

@@ -14,7 +14,32 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
     public async Task<CandidateReport?> ForCandidateAsync(int candidateId, CancellationToken ct = default) =>
         (await ForCandidatesAsync(db.Candidates.Where(c => c.Id == candidateId), ct)).SingleOrDefault();
 
-    /// <summary>Every candidate of a position, by name; null when the position does not exist.</summary>
+    /// <summary>
+    /// The report on one particular interview of the candidate (an earlier round, say); null when the candidate does
+    /// not exist or the interview is not theirs or was cancelled.
+    /// </summary>
+    public async Task<CandidateReport?> ForInterviewAsync(int candidateId, int interviewId, CancellationToken ct = default) =>
+        await db.Interviews.AnyAsync(i => i.Id == interviewId && i.CandidateId == candidateId && !i.IsCancelled, ct)
+            ? (await BuildAsync(db.Candidates.Where(c => c.Id == candidateId), withText: true, ct, interviewId)).SingleOrDefault()
+            : null;
+
+    /// <summary>The candidate's interviews that were not cancelled, latest first: the rounds a report can be about.</summary>
+    public async Task<IReadOnlyList<ReportRound>> RoundsAsync(int candidateId, CancellationToken ct = default)
+    {
+        var rounds = await db.Interviews.AsNoTracking()
+            .Where(i => i.CandidateId == candidateId && !i.IsCancelled)
+            .Select(i => new
+            {
+                i.Id,
+                i.ScheduledAt,
+                KitName = i.KitVersion!.Kit!.Name,
+                Submitted = i.Scorecards.Count(s => s.State == ScorecardState.Submitted),
+                Panel = i.Scorecards.Count,
+            })
+            .ToListAsync(ct);
+        return [.. rounds.OrderByDescending(r => r.ScheduledAt).ThenByDescending(r => r.Id).Select(r => new ReportRound(r.Id, r.ScheduledAt, r.KitName, r.Submitted, r.Panel))];
+    }
+
     /// <summary>A position's title and its candidates' reports for side-by-side views and exports; null when the position does not exist.</summary>
     public async Task<(string Title, IReadOnlyList<CandidateReport> Reports)?> ForPositionAsync(int positionId, CancellationToken ct = default)
     {
@@ -33,7 +58,7 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
     public Task<IReadOnlyList<CandidateReport>> ForComparisonAsync(IQueryable<Candidate> candidates, CancellationToken ct = default) =>
         BuildAsync(candidates, withText: false, ct);
 
-    private async Task<IReadOnlyList<CandidateReport>> BuildAsync(IQueryable<Candidate> candidates, bool withText, CancellationToken ct)
+    private async Task<IReadOnlyList<CandidateReport>> BuildAsync(IQueryable<Candidate> candidates, bool withText, CancellationToken ct, int? interviewId = null)
     {
         var people = await candidates.AsNoTracking()
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
@@ -46,9 +71,9 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
 
         var candidateIds = people.Select(p => p.Id).ToList();
 
-        // The latest interview that was not cancelled, per candidate.
+        // The latest interview that was not cancelled, per candidate (or the one asked for).
         var interviews = (await db.Interviews.AsNoTracking()
-                .Where(i => candidateIds.Contains(i.CandidateId) && !i.IsCancelled)
+                .Where(i => candidateIds.Contains(i.CandidateId) && !i.IsCancelled && (interviewId == null || i.Id == interviewId))
                 .Select(i => new { i.Id, i.CandidateId, i.ScheduledAt, i.KitVersionId, KitName = i.KitVersion!.Kit!.Name, i.KitVersion.Number })
                 .ToListAsync(ct))
             .GroupBy(i => i.CandidateId)

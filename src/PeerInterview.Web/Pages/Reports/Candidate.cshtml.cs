@@ -11,18 +11,32 @@ public class CandidateModel(ReportBuilder reports, RedFlagReviews reviews) : Pag
 {
     public CandidateReport Report { get; private set; } = null!;
 
+    /// <summary>The candidate's interviews that were not cancelled, latest first (a picker shows when there is more than one).</summary>
+    public IReadOnlyList<ReportRound> Rounds { get; private set; } = [];
+
+    /// <summary>The interview asked for with <c>?interview=</c>; null for the latest.</summary>
+    public int? ChosenInterview { get; private set; }
+
+    /// <summary>Knock-outs are reviewed on the latest round; an earlier round's report is read-only.</summary>
+    public bool IsLatestRound => Rounds.Count == 0 || Report.Interview is null || Report.Interview.InterviewId == Rounds[0].InterviewId;
+
+    /// <summary>The query that keeps an export on the round shown.</summary>
+    public string RoundQuery => ChosenInterview is { } chosen && !IsLatestRound ? $"&interviewId={chosen}" : "";
+
     [TempData]
     public string? Flash { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? interview, CancellationToken ct)
     {
-        var report = await reports.ForCandidateAsync(id, ct);
+        var report = interview is { } chosen ? await reports.ForInterviewAsync(id, chosen, ct) : await reports.ForCandidateAsync(id, ct);
         if (report is null)
         {
             return NotFound();
         }
 
         Report = report;
+        ChosenInterview = interview;
+        Rounds = await reports.RoundsAsync(id, ct);
         return Page();
     }
 
@@ -49,6 +63,7 @@ public class CandidateModel(ReportBuilder reports, RedFlagReviews reviews) : Pag
         {
             failure.AddTo(ModelState, $"Review.{key}");
             Report = (await reports.ForCandidateAsync(id, ct))!;
+            Rounds = await reports.RoundsAsync(id, ct);
             return Page();
         }
 
