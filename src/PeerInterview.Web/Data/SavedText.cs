@@ -97,7 +97,9 @@ public sealed class SavedText : SaveChangesInterceptor
                     property.CurrentValue = text;
                 }
 
-                if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+                // Only what this save writes: an unchanged value stored before the limit was enforced must not block
+                // an unrelated change to the same row.
+                if (property.Metadata.GetMaxLength() is { } max && text.Length > max && (entry.State == EntityState.Added || property.IsModified))
                 {
                     throw new TextTooLongException(entry.Metadata.ClrType.Name, property.Metadata.Name, max);
                 }

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Web.Data;
@@ -95,6 +96,24 @@ public class SavedTextTests
         Assert.Equal("Position title must be 200 characters or fewer.", refused.Message);
         Assert.Equal("Peer Support Specialist", app.WithScope(db => db.Positions.Single(p => p.Id == position).Title));
         Assert.False(app.WithScope(db => db.Candidates.Any(c => c.Name == "Sam Example")));
+    }
+
+    /// <summary>SQLite only: PostgreSQL never held an over-long value. Older SQLite files may (imports before the limit).</summary>
+    [Fact]
+    [Trait("Provider", "Sqlite")]
+    public async Task AnOverlongValueStoredEarlier_DoesNotBlockAnUnrelatedChangeToItsRow()
+    {
+        using var app = new TestApp();
+        var flagId = app.WithScope(db => db.RedFlags.Where(f => f.QuestionId == null).OrderBy(f => f.Id).Select(f => f.Id).First());
+        await app.WithScopeAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"RedFlags\" SET \"Text\" = {0} WHERE \"Id\" = {1}", new string('x', 600), flagId));
+
+        await app.WithScopeAsync(async db =>
+        {
+            db.RedFlags.Single(f => f.Id == flagId).IsRetired = true;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True(app.WithScope(db => db.RedFlags.Single(f => f.Id == flagId).IsRetired));
     }
 
     [Fact]

@@ -112,5 +112,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => a.At);
+
+        // The audit trail page filters by these and lists their distinct values (the table grows with every autosave).
+        b.HasIndex(a => a.Action);
+        b.HasIndex(a => a.UserId);
     }
 }

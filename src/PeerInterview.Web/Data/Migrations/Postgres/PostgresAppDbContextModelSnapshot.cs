@@ -278,7 +278,11 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("EntityType", "EntityId");
 

@@ -263,7 +263,11 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("EntityType", "EntityId");
 
