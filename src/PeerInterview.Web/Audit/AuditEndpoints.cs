@@ -35,7 +35,7 @@ public static class AuditEndpoints
         }
 
         var (p, size) = Paging.Clamp(page, pageSize);
-        return TypedResults.Ok(await trail.SearchAsync(Filter(action, entityType, entityId, userId, from, to) with { Page = p, PageSize = size }, ct));
+        return TypedResults.Ok(await trail.SearchAsync(AuditFilter.Of(action, entityType, entityId, userId, from, to) with { Page = p, PageSize = size }, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
@@ -48,7 +48,7 @@ public static class AuditEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var filter = Filter(action, entityType, entityId, userId, from, to);
+        var filter = AuditFilter.Of(action, entityType, entityId, userId, from, to);
         var rows = await trail.ExportAsync(filter, ct);
         log.Record(http.User.UserId(), "audit.export", "AuditEntry", "*", after: new { Rows = rows.Items.Count, filter.Action, filter.EntityType, filter.EntityId, filter.From, filter.To });
         await db.SaveChangesAsync(ct);
@@ -57,20 +57,9 @@ public static class AuditEndpoints
         return TypedResults.File(CsvWriter.Write(AuditCsv.Table(rows.Items)), CsvWriter.ContentType, name);
     }
 
-    public static AuditFilter Filter(string? action, string? entityType, string? entityId, string? userId, DateOnly? from, DateOnly? to) => new()
-    {
-        Action = Blank(action),
-        EntityType = Blank(entityType),
-        EntityId = Blank(entityId),
-        UserId = Blank(userId),
-        From = from,
-        To = to,
-    };
-
     private static Dictionary<string, string[]> Validate(DateOnly? from, DateOnly? to) =>
         from > to ? new() { ["from"] = ["The start date must be on or before the end date."] } : [];
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>The audit trail as an export table: one row per entry, the change as recorded (JSON).</summary>

@@ -20,6 +20,19 @@ public sealed record AuditFilter
 
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = Paging.DefaultPageSize;
+
+    /// <summary>The filter from query values as the page and the API receive them: blanks mean "any".</summary>
+    public static AuditFilter Of(string? action, string? entityType, string? entityId, string? userId, DateOnly? from, DateOnly? to) => new()
+    {
+        Action = Blank(action),
+        EntityType = Blank(entityType),
+        EntityId = Blank(entityId),
+        UserId = Blank(userId),
+        From = from,
+        To = to,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>One audit entry as people read it: who (by email), what in words, which record, and the change.</summary>

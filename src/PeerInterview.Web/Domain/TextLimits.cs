@@ -2,7 +2,8 @@ namespace PeerInterview.Web.Domain;
 
 /// <summary>
 /// Column lengths for text the importer fills from documents: the EF configurations declare them, the importer shortens
-/// to them (with a warning), and <see cref="Data.SavedText"/> refuses anything longer on both providers.
+/// to them (warning in the preview when a question or red flag is cut), and <see cref="Data.SavedText"/> refuses anything
+/// longer on both providers.
 /// </summary>
 public static class TextLimits
 {

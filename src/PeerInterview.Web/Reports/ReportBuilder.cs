@@ -19,8 +19,8 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
     /// not exist or the interview is not theirs or was cancelled.
     /// </summary>
     public async Task<CandidateReport?> ForInterviewAsync(int candidateId, int interviewId, CancellationToken ct = default) =>
-        await db.Interviews.AnyAsync(i => i.Id == interviewId && i.CandidateId == candidateId && !i.IsCancelled, ct)
-            ? (await BuildAsync(db.Candidates.Where(c => c.Id == candidateId), withText: true, ct, interviewId)).SingleOrDefault()
+        (await BuildAsync(db.Candidates.Where(c => c.Id == candidateId), withText: true, ct, interviewId)).SingleOrDefault() is { Interview: not null } report
+            ? report
             : null;
 
     /// <summary>The candidate's interviews that were not cancelled, latest first: the rounds a report can be about.</summary>

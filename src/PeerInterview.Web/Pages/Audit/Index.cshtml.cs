@@ -35,7 +35,7 @@ public class IndexModel(AuditTrail trail, TimeProvider clock) : PageModel
             return;
         }
 
-        Results = await trail.SearchAsync(AuditEndpoints.Filter(Action, EntityType, EntityId, UserId, From, To) with
+        Results = await trail.SearchAsync(AuditFilter.Of(Action, EntityType, EntityId, UserId, From, To) with
         {
             Page = Math.Max(1, PageNumber),
             PageSize = Paging.DefaultPageSize,
