@@ -48,6 +48,7 @@ builder.Services.AddScoped<KitService>();
 builder.Services.AddScoped<InterviewGuideBuilder>();
 builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<ReportBuilder>();
+builder.Services.AddScoped<BlindRule>();
 builder.Services.AddScoped<RedFlagReviews>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<DemoHiring>();

@@ -24,7 +24,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<AuditRow>>, ValidationProblem>> List(
-        AuditTrail trail, string? action, string? entityType, string? entityId, string? userId, DateOnly? from, DateOnly? to,
+        AuditTrail trail, HttpContext http, string? action, string? entityType, string? entityId, string? userId, DateOnly? from, DateOnly? to,
         int? page, int? pageSize, CancellationToken ct)
     {
         var errors = Validate(from, to);
@@ -35,7 +35,7 @@ public static class AuditEndpoints
         }
 
         var (p, size) = Paging.Clamp(page, pageSize);
-        return TypedResults.Ok(await trail.SearchAsync(AuditFilter.Of(action, entityType, entityId, userId, from, to) with { Page = p, PageSize = size }, ct));
+        return TypedResults.Ok(await trail.SearchAsync(AuditFilter.Of(action, entityType, entityId, userId, from, to) with { Page = p, PageSize = size, Viewer = http.User.UserId() }, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
@@ -48,7 +48,7 @@ public static class AuditEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var filter = AuditFilter.Of(action, entityType, entityId, userId, from, to);
+        var filter = AuditFilter.Of(action, entityType, entityId, userId, from, to) with { Viewer = http.User.UserId() };
         var rows = await trail.ExportAsync(filter, ct);
         log.Record(http.User.UserId(), "audit.export", "AuditEntry", "*", after: new { Rows = rows.Items.Count, filter.Action, filter.EntityType, filter.EntityId, filter.From, filter.To });
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using PeerInterview.Web.Data;
+using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
 
 namespace PeerInterview.Web.Audit;
@@ -17,6 +19,9 @@ public sealed record AuditFilter
 
     /// <summary>Last day included (UTC).</summary>
     public DateOnly? To { get; init; }
+
+    /// <summary>Who is reading: entries about a panel they sit on unsubmitted are left out (the blind rule).</summary>
+    public string? Viewer { get; init; }
 
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = Paging.DefaultPageSize;
@@ -98,6 +103,34 @@ public sealed class AuditTrail(AppDbContext db)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At < end);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Viewer))
+        {
+            // The blind rule: scorecard entries (submit carries the recommendation, reopened edits carry ratings) of the
+            // other members of a panel the viewer has not submitted on, and knock-out reviews of that candidate.
+            var viewer = filter.Viewer;
+            var hiddenInterviews = db.Scorecards.Where(s => s.InterviewerId == viewer && s.State != ScorecardState.Submitted).Select(s => s.InterviewId);
+            var hiddenCards = (await db.Scorecards.AsNoTracking()
+                    .Where(s => hiddenInterviews.Contains(s.InterviewId) && s.InterviewerId != viewer)
+                    .Select(s => s.Id)
+                    .ToListAsync(ct))
+                .Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+            var hiddenCandidates = (await db.Interviews.AsNoTracking()
+                    .Where(i => hiddenInterviews.Contains(i.Id))
+                    .Select(i => i.CandidateId)
+                    .Distinct()
+                    .ToListAsync(ct))
+                .Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+            if (hiddenCards.Count > 0)
+            {
+                query = query.Where(a => !(a.EntityType == nameof(Scorecard) && hiddenCards.Contains(a.EntityId)));
+            }
+
+            if (hiddenCandidates.Count > 0)
+            {
+                query = query.Where(a => !(a.EntityType == nameof(Candidate) && EF.Functions.Like(a.Action, "red-flag.%") && hiddenCandidates.Contains(a.EntityId)));
+            }
         }
 
         var total = await query.CountAsync(ct);

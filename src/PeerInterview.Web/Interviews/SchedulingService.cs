@@ -85,6 +85,13 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
             return Failure.Conflict("Interview cancelled", "This interview was cancelled; its panel can no longer change.");
         }
 
+        // Someone joining after a scorecard is in could read the panel's ratings before rating; a replacement is a new round.
+        if (interview.Scorecards.Any(s => s.State is ScorecardState.Submitted or ScorecardState.Reopened))
+        {
+            return Failure.Conflict("Panel closed",
+                "A scorecard of this interview has been submitted, so nobody can join its panel now. Schedule a replacement interviewer as a new round.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var ids = await ValidateInterviewersAsync(interviewerId is null ? null : [interviewerId], "interviewerId", errors, ct);
         if (errors.Count == 0 && interview.Scorecards.Any(s => s.InterviewerId == ids[0]))

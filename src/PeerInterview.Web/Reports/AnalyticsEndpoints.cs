@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PeerInterview.Web.Accounts;
+using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Reports.Analytics;
 
 namespace PeerInterview.Web.Reports;
@@ -17,7 +18,7 @@ public static class AnalyticsEndpoints
             .RequireAuthorization(Policies.Readers);
 
     private static async Task<Results<Ok<AnalyticsResponse>, ValidationProblem, ProblemHttpResult>> GetAnalytics(
-        ProgrammeAnalyticsQuery query, int? positionId, DateOnly? from, DateOnly? to, CancellationToken ct)
+        ProgrammeAnalyticsQuery query, HttpContext http, int? positionId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         if (from > to)
         {
@@ -29,7 +30,7 @@ public static class AnalyticsEndpoints
             return TypedResults.Problem(statusCode: 404, title: "Position not found", detail: $"There is no position {id}.");
         }
 
-        return TypedResults.Ok(AnalyticsResponse.Of(await query.LoadAsync(new AnalyticsFilter(positionId, from, to), ct)));
+        return TypedResults.Ok(AnalyticsResponse.Of(await query.LoadAsync(new AnalyticsFilter(positionId, from, to), http.User.UserId(), ct)));
     }
 }
 
@@ -42,7 +43,8 @@ public sealed record AnalyticsResponse(
     DateTimeOffset GeneratedAt,
     AnalyticsThresholds Thresholds,
     IReadOnlyList<LeniencyRow> Leniency,
-    IReadOnlyList<ReliabilityRow> Reliability)
+    IReadOnlyList<ReliabilityRow> Reliability,
+    int WithheldInterviews)
 {
     public static AnalyticsResponse Of(ProgrammeAnalytics a) => new(
         a.Filter.PositionId,
@@ -54,7 +56,8 @@ public sealed record AnalyticsResponse(
         new AnalyticsThresholds(Analytics.Leniency.MinimumSharedItems, KrippendorffAlpha.Reliable, KrippendorffAlpha.Tentative, KrippendorffAlpha.MinimumUnits),
         [.. a.Leniency.Select(l => new LeniencyRow(l.InterviewerId, l.Name, l.Value, l.SharedItems, l.RatedItems, l.EnoughData))],
         [.. a.Reliability.Select(r => new ReliabilityRow(
-            r.CompetencyId, r.Code, r.Name, r.Alpha.Alpha, r.Alpha.Reading, r.Alpha.Units, r.Alpha.PairableValues, r.Alpha.DroppedUnits, r.Alpha.EnoughUnits))]);
+            r.CompetencyId, r.Code, r.Name, r.Alpha.Alpha, r.Alpha.Reading, r.Alpha.Units, r.Alpha.PairableValues, r.Alpha.DroppedUnits, r.Alpha.EnoughUnits))],
+        a.WithheldInterviews);
 }
 
 public sealed record AnalyticsThresholds(int MinimumSharedItems, double AlphaReliable, double AlphaTentative, int MinimumCandidates);

@@ -17,7 +17,8 @@ public sealed record CandidateReport(
     ReportInterview? Interview,
     IReadOnlyList<PanelMember> Panel,
     ScoringResult Result,
-    DateTimeOffset GeneratedAt)
+    DateTimeOffset GeneratedAt,
+    bool Withheld = false)
 {
     /// <summary>Panel members who have not submitted yet (their drafts never reach the scores).</summary>
     public IEnumerable<PanelMember> Outstanding => Panel.Where(p => p.SubmittedAt is null);

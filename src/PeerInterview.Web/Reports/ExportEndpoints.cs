@@ -54,7 +54,7 @@ public static class ExportEndpoints
     /// latest interview that was not cancelled, or the one named by <c>?interviewId=</c> (404 if it is not this candidate's).
     /// </summary>
     private static async Task<IResult> CandidateReportAsync(
-        int id, string? format, int? interviewId, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, CancellationToken ct)
+        int id, string? format, int? interviewId, HttpContext http, ReportBuilder reports, BlindRule blind, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         var negotiated = Negotiate(format, http.Request, CandidateFormats, "json");
         if (negotiated.Error is { } error)
@@ -69,6 +69,13 @@ public static class ExportEndpoints
             return interviewId is null
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Candidate not found", detail: $"There is no candidate {id}.")
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Interview not found", detail: $"Candidate {id} has no interview {interviewId} that was not cancelled.");
+        }
+
+        // The blind rule holds whatever roles the caller has: a panel member who has not submitted gets no report.
+        if ((await blind.ApplyAsync(report, http.User.UserId(), ct)).Withheld)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Report withheld", detail: BlindRule.Message,
+                extensions: new Dictionary<string, object?> { ["withheld"] = true, ["interviewId"] = report.Interview?.InterviewId });
         }
 
         await AuditAsync(audit, db, http, "candidate.report", "Candidate", id, new { Format = chosen, InterviewId = report.Interview?.InterviewId }, ct);
@@ -88,9 +95,9 @@ public static class ExportEndpoints
 
     /// <summary>The position view: every candidate's band, overall and competency scores side by side.</summary>
     private static async Task<IResult> PositionReportAsync(
-        int id, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, HttpContext http, ReportBuilder reports, BlindRule blind, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await ViewAsync(id, reports, clock, ct) is not { } view)
+        if (await ViewAsync(id, http, reports, blind, clock, ct) is not { } view)
         {
             return PositionNotFound(id);
         }
@@ -101,7 +108,7 @@ public static class ExportEndpoints
 
     /// <summary>CSV by default; <c>?format=csv|xlsx|pdf</c> or the matching Accept header.</summary>
     private static async Task<IResult> PositionExportAsync(
-        int id, string? format, HttpContext http, ReportBuilder reports, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, string? format, HttpContext http, ReportBuilder reports, BlindRule blind, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var negotiated = Negotiate(format, http.Request, PositionExportFormats, "csv");
         if (negotiated.Error is { } error)
@@ -109,7 +116,7 @@ public static class ExportEndpoints
             return error;
         }
 
-        if (await ViewAsync(id, reports, clock, ct) is not { } view)
+        if (await ViewAsync(id, http, reports, blind, clock, ct) is not { } view)
         {
             return PositionNotFound(id);
         }
@@ -124,14 +131,16 @@ public static class ExportEndpoints
         };
     }
 
-    private static async Task<PositionView?> ViewAsync(int id, ReportBuilder reports, TimeProvider clock, CancellationToken ct)
+    /// <summary>The position view as the caller may see it: candidates whose panel they sit on unsubmitted are withheld.</summary>
+    private static async Task<PositionView?> ViewAsync(int id, HttpContext http, ReportBuilder reports, BlindRule blind, TimeProvider clock, CancellationToken ct)
     {
         if (await reports.ForPositionAsync(id, ct) is not { } position)
         {
             return null;
         }
 
-        var (title, candidates) = position;
+        var title = position.Title;
+        var candidates = await blind.ApplyAsync(position.Reports, http.User.UserId(), ct);
         return PositionView.From(id, title, candidates, candidates.Count > 0 ? candidates[0].GeneratedAt : clock.GetUtcNow());
     }
 

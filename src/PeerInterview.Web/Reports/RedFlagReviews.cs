@@ -39,6 +39,14 @@ public sealed class RedFlagReviews(AppDbContext db, ReportBuilder reports, Audit
             return Failure.Conflict("Candidate erased", "This candidate's personal data was erased; their report can no longer be changed.");
         }
 
+        // Checked before the flag is looked up, so a blind reviewer learns nothing of what the panel checked.
+        if (report.Interview is { } interview && await db.Scorecards.AnyAsync(
+                c => c.InterviewId == interview.InterviewId && c.InterviewerId == userId && c.State != ScorecardState.Submitted, ct))
+        {
+            return Failure.Conflict("Submit your scorecard first",
+                $"{BlindRule.Message} Until then another hiring manager or an admin can review this candidate's knock-outs.");
+        }
+
         var key = await NormaliseKeyAsync(flagKey, ct);
         var flag = report.Result.Flags.FirstOrDefault(f => f.Key == key);
         if (flag is null)
@@ -49,6 +57,13 @@ public sealed class RedFlagReviews(AppDbContext db, ReportBuilder reports, Audit
         if (flag.Severity != RedFlagSeverity.KnockOut)
         {
             return Failure.Invalid("redFlagId", "Only knock-outs are confirmed or dismissed; a concern counts as it is.");
+        }
+
+        // A reviewer never turns their own check into a confirmed knock-out, nor withdraws it on their own say.
+        if (flag.CheckedBy.Any(c => c.RaterId == userId))
+        {
+            return Failure.Conflict("You checked this knock-out yourself",
+                $"You cannot {(decision == RedFlagDecision.Confirmed ? "confirm" : "dismiss")} a knock-out you checked yourself: another hiring manager or an admin must review it.");
         }
 
         if (flag.CheckedBy.Count >= 2)

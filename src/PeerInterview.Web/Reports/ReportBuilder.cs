@@ -103,6 +103,7 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
                 ? await submittedRatings.Select(r => new RatingRow(r.ScorecardId, r.KitItemId, r.Value, r.NotObserved, r.Evidence)).ToListAsync(ct)
                 : await submittedRatings.Select(r => new RatingRow(r.ScorecardId, r.KitItemId, r.Value, r.NotObserved, null)).ToListAsync(ct))
             .ToLookup(r => r.ScorecardId);
+        var changedAfterPanel = withText ? await ChangedAfterPanelVisibleAsync(cards.Select(c => (c.Id, c.InterviewId)).ToList(), ct) : [];
         var checks = (await db.RedFlagChecks.AsNoTracking()
                 .Where(c => submittedIds.Contains(c.ScorecardId) && c.Checked)
                 .OrderBy(c => c.Id)
@@ -171,7 +172,7 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
                     c.State,
                     c.SubmittedAt,
                     c.Recommendation,
-                    [.. ratings[c.Id].Select(r => new RaterRating(r.KitItemId, r.Value, r.NotObserved, r.Evidence))],
+                    [.. ratings[c.Id].Select(r => new RaterRating(r.KitItemId, r.Value, r.NotObserved, r.Evidence, changedAfterPanel.Contains((c.Id, r.KitItemId))))],
                     [.. checks[c.Id].Select(x => new RaterFlagCheck(KeyOf(x.RedFlagId, x.KitItemRedFlagId), x.Evidence))],
                     c.Notes))],
                 flags,
@@ -193,6 +194,52 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
                 ScoringService.Score(input),
                 now);
         })];
+    }
+
+    /// <summary>
+    /// (scorecard, kit item) pairs whose rating or evidence was saved after its rater could read the panel: after both
+    /// their own first submit and another member's first submit. Only reopened scorecards can have such saves, so only
+    /// their rating events are read.
+    /// </summary>
+    private async Task<HashSet<(int ScorecardId, int KitItemId)>> ChangedAfterPanelVisibleAsync(
+        IReadOnlyList<(int Id, int InterviewId)> cards, CancellationToken ct)
+    {
+        var cardIds = cards.Select(c => c.Id).ToList();
+        var milestones = await db.ScorecardEvents.AsNoTracking()
+            .Where(e => cardIds.Contains(e.ScorecardId) && (e.Kind == "submit" || e.Kind == "reopen"))
+            .Select(e => new { e.ScorecardId, e.Kind, e.At })
+            .ToListAsync(ct);
+        var reopened = milestones.Where(m => m.Kind == "reopen").Select(m => m.ScorecardId).ToHashSet();
+        if (reopened.Count == 0)
+        {
+            return [];
+        }
+
+        var interviewOf = cards.ToDictionary(c => c.Id, c => c.InterviewId);
+        var firstSubmit = milestones.Where(m => m.Kind == "submit")
+            .GroupBy(m => m.ScorecardId)
+            .ToDictionary(g => g.Key, g => g.Min(m => m.At));
+        var visibleFrom = new Dictionary<int, DateTimeOffset>();
+        foreach (var id in reopened.Where(firstSubmit.ContainsKey))
+        {
+            var others = firstSubmit.Where(f => f.Key != id && interviewOf[f.Key] == interviewOf[id]).Select(f => f.Value).ToList();
+            if (others.Count > 0)
+            {
+                visibleFrom[id] = firstSubmit[id] > others.Min() ? firstSubmit[id] : others.Min();
+            }
+        }
+
+        if (visibleFrom.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = visibleFrom.Keys.ToList();
+        var saves = await db.ScorecardEvents.AsNoTracking()
+            .Where(e => candidates.Contains(e.ScorecardId) && e.Kind == "rating" && e.KitItemId != null)
+            .Select(e => new { e.ScorecardId, KitItemId = e.KitItemId!.Value, e.At })
+            .ToListAsync(ct);
+        return [.. saves.Where(e => e.At > visibleFrom[e.ScorecardId]).Select(e => (e.ScorecardId, e.KitItemId))];
     }
 
     private sealed record RatingRow(int ScorecardId, int KitItemId, int? Value, bool NotObserved, string? Evidence);

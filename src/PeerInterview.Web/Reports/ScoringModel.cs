@@ -40,7 +40,8 @@ public sealed record ScoringItem(int KitItemId, int CompetencyId, string Text, i
 public sealed record ScoringFlag(string Key, string Text, RedFlagSeverity Severity, int? KitItemId = null);
 
 /// <summary>One rater's answer on one kit item: 1–5, or not observed (Value null, NotObserved true), or nothing yet.</summary>
-public sealed record RaterRating(int KitItemId, int? Value, bool NotObserved = false, string? Evidence = null);
+/// <paramref name="ChangedAfterPanelVisible"/>: changed (after a reopen) at a time its rater could already read the panel's ratings.
+public sealed record RaterRating(int KitItemId, int? Value, bool NotObserved = false, string? Evidence = null, bool ChangedAfterPanelVisible = false);
 
 /// <summary>One rater's checked red flag with the evidence they wrote.</summary>
 public sealed record RaterFlagCheck(string Key, string? Evidence = null);
@@ -69,7 +70,7 @@ public sealed record ScoringInput(
 
 // ---------- Outputs: every number and word on a report comes from here ----------
 
-public sealed record ItemRating(string RaterId, string RaterName, int? Value, bool NotObserved, string? Evidence);
+public sealed record ItemRating(string RaterId, string RaterName, int? Value, bool NotObserved, string? Evidence, bool ChangedAfterPanelVisible = false);
 
 /// <summary>Question score = mean of the submitted raters' ratings; "discuss" when they span two points or more.</summary>
 public sealed record QuestionScore(

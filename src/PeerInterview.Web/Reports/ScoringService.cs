@@ -75,7 +75,8 @@ public static class ScoringService
                 x.Card.RaterName,
                 x.Rating is { NotObserved: false, Value: >= 1 and <= 5 } ? x.Rating.Value : null,
                 x.Rating?.NotObserved ?? false,
-                x.Rating?.Evidence))
+                x.Rating?.Evidence,
+                x.Rating?.ChangedAfterPanelVisible ?? false))
             .ToList();
         var values = ratings.Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
         int? spread = values.Count >= 2 ? values.Max() - values.Min() : null;

@@ -108,6 +108,13 @@ public sealed partial class ScorecardService
             return Failure.Conflict("Not submitted", "Only a submitted scorecard can be reopened; this one is still open for its interviewer.");
         }
 
+        // Reopening lets its owner change ratings after seeing the panel's: never on their own say.
+        if (card.InterviewerId == userId)
+        {
+            return Failure.Conflict("Your own scorecard",
+                "You cannot reopen your own scorecard: another hiring manager or an admin must reopen it, with the reason.");
+        }
+
         var now = clock.GetUtcNow();
         var before = new { State = card.State.ToString(), card.SubmittedAt };
         card.State = ScorecardState.Reopened;

@@ -39,6 +39,7 @@ public class IndexModel(AuditTrail trail, TimeProvider clock) : PageModel
         {
             Page = Math.Max(1, PageNumber),
             PageSize = Paging.DefaultPageSize,
+            Viewer = User.UserId(),
         }, ct);
     }
 

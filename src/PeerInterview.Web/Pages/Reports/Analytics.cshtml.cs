@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Reports.Analytics;
 
 namespace PeerInterview.Web.Pages.Reports;
@@ -56,7 +57,7 @@ public class AnalyticsModel(ProgrammeAnalyticsQuery query) : PageModel
             return Page();
         }
 
-        Analytics = await query.LoadAsync(new AnalyticsFilter(PositionId, From, To), ct);
+        Analytics = await query.LoadAsync(new AnalyticsFilter(PositionId, From, To), User.UserId(), ct);
         return Page();
     }
 

@@ -7,7 +7,7 @@ using PeerInterview.Web.Reports;
 namespace PeerInterview.Web.Pages.Reports;
 
 /// <summary>A candidate's report: band and why, scores, agreement, every rating with its evidence, red flags, panel.</summary>
-public class CandidateModel(ReportBuilder reports, RedFlagReviews reviews) : PageModel
+public class CandidateModel(ReportBuilder reports, BlindRule blind, RedFlagReviews reviews) : PageModel
 {
     public CandidateReport Report { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ public class CandidateModel(ReportBuilder reports, RedFlagReviews reviews) : Pag
             return NotFound();
         }
 
-        Report = report;
+        Report = await blind.ApplyAsync(report, User.UserId(), ct);
         ChosenInterview = interview;
         Rounds = await reports.RoundsAsync(id, ct);
         return Page();
@@ -62,7 +62,7 @@ public class CandidateModel(ReportBuilder reports, RedFlagReviews reviews) : Pag
         if (outcome.Failure is { } failure)
         {
             failure.AddTo(ModelState, $"Review.{key}");
-            Report = (await reports.ForCandidateAsync(id, ct))!;
+            Report = await blind.ApplyAsync((await reports.ForCandidateAsync(id, ct))!, User.UserId(), ct);
             Rounds = await reports.RoundsAsync(id, ct);
             return Page();
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Reports;
 
 namespace PeerInterview.Web.Pages.Reports;
@@ -8,7 +9,7 @@ namespace PeerInterview.Web.Pages.Reports;
 /// Every candidate of a position side by side: band, overall and each competency as a heat map. No rank number:
 /// bands and evidence, compared by people (DESIGN.md). Candidates still incomplete are listed apart, as such.
 /// </summary>
-public class PositionModel(ReportBuilder reports) : PageModel
+public class PositionModel(ReportBuilder reports, BlindRule blind) : PageModel
 {
     public int PositionId { get; private set; }
 
@@ -33,7 +34,8 @@ public class PositionModel(ReportBuilder reports) : PageModel
             return NotFound();
         }
 
-        var (title, all) = position;
+        var title = position.Title;
+        var all = await blind.ApplyAsync(position.Reports, User.UserId(), ct);
         PositionId = id;
         PositionTitle = title;
         Counts = all.GroupBy(r => r.Result.Band).ToDictionary(g => g.Key, g => g.Count());

@@ -28,6 +28,9 @@ public sealed record ProgrammeAnalytics(
 {
     public bool IsEmpty => SubmittedScorecards == 0;
 
+    /// <summary>Interviews left out because the viewer sits on their panel and has not submitted (the blind rule).</summary>
+    public int WithheldInterviews { get; init; }
+
     /// <summary>
     /// From candidate reports (each already restricted to submitted scorecards by the scoring service): leniency over
     /// every kit item with numeric ratings, alpha per competency over each rater's own competency mean.

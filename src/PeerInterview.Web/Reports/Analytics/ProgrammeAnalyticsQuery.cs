@@ -5,9 +5,10 @@ using PeerInterview.Web.Domain;
 namespace PeerInterview.Web.Reports.Analytics;
 
 /// <summary>Loads every candidate's report in scope through <see cref="ReportBuilder"/> (a fixed number of queries) and computes the analytics.</summary>
-public sealed class ProgrammeAnalyticsQuery(AppDbContext db, ReportBuilder reports, TimeProvider clock)
+public sealed class ProgrammeAnalyticsQuery(AppDbContext db, ReportBuilder reports, BlindRule blind, TimeProvider clock)
 {
-    public async Task<ProgrammeAnalytics> LoadAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    /// <summary>The analytics as <paramref name="viewerId"/> may see them: interviews they sit on unsubmitted are left out (the blind rule).</summary>
+    public async Task<ProgrammeAnalytics> LoadAsync(AnalyticsFilter filter, string? viewerId, CancellationToken ct = default)
     {
         // Only candidates with a submitted scorecard on an interview in range can contribute; the report then uses the
         // candidate's latest interview, which is filtered again below.
@@ -30,10 +31,13 @@ public sealed class ProgrammeAnalyticsQuery(AppDbContext db, ReportBuilder repor
             candidates = candidates.Where(c => c.PositionId == positionId);
         }
 
-        var inScope = (await reports.ForCandidatesAsync(candidates, ct))
+        var inScope = (await blind.ApplyAsync(await reports.ForCandidatesAsync(candidates, ct), viewerId, ct))
             .Where(r => r.Interview is not null && filter.Includes(r.Interview.ScheduledAt))
             .ToList();
-        return ProgrammeAnalytics.From(inScope, filter, clock.GetUtcNow());
+        return ProgrammeAnalytics.From([.. inScope.Where(r => !r.Withheld)], filter, clock.GetUtcNow()) with
+        {
+            WithheldInterviews = inScope.Count(r => r.Withheld),
+        };
     }
 
     /// <summary>Positions for the filter, by title.</summary>

@@ -3,7 +3,7 @@ namespace PeerInterview.Web.Reports.Exports;
 /// <summary>
 /// A candidate's report as a table, one row per kit item in kit order: the question, its competency, the question
 /// score, the spread and the discuss mark, then each submitted rater's rating ("not observed" spelled out) and
-/// evidence. Drafts never appear: the scoring result holds submitted scorecards only.
+/// evidence, and whether that rating was changed after its rater could see the panel's. Drafts never appear: the scoring result holds submitted scorecards only.
 /// </summary>
 public static class CandidateExport
 {
@@ -18,7 +18,7 @@ public static class CandidateExport
         string[] headers =
         [
             "item", "question", "competency", "hurdle", "question score", "ratings", "spread", "discuss",
-            .. names.SelectMany(n => new[] { $"{n}: rating", $"{n}: evidence" }),
+            .. names.SelectMany(n => new[] { $"{n}: rating", $"{n}: evidence", $"{n}: changed after seeing panel" }),
         ];
         var rows = result.Questions.Select((q, n) =>
         {
@@ -35,8 +35,8 @@ public static class CandidateExport
                 q.Spread is { } spread ? Cell.Count(spread) : Cell.Text(null),
                 Cell.YesNo(q.Discuss),
                 .. raters.SelectMany(r => ratings.TryGetValue(r.RaterId, out var rating)
-                    ? new[] { Rating(rating), Cell.Text(rating.Evidence) }
-                    : [Cell.Text(null), Cell.Text(null)]),
+                    ? new[] { Rating(rating), Cell.Text(rating.Evidence), Cell.YesNo(rating.ChangedAfterPanelVisible) }
+                    : [Cell.Text(null), Cell.Text(null), Cell.Text(null)]),
             ];
         }).ToList();
         return new ExportTable(headers, rows);

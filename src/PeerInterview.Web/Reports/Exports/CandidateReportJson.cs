@@ -57,7 +57,7 @@ public sealed record CandidateReportJson(
                 [.. c.RaterScores.Select(s => new RaterScoreJson(s.RaterId, s.RaterName, s.Score))]))],
             [.. r.Questions.Select((q, n) => new QuestionJson(
                 n + 1, q.KitItemId, q.Text, q.CompetencyId, codes.GetValueOrDefault(q.CompetencyId, ""), q.Score, q.RatingCount, q.Spread, q.Discuss,
-                [.. q.Ratings.Select(x => new RatingJson(x.RaterId, x.RaterName, x.Value, x.NotObserved, x.Evidence))]))],
+                [.. q.Ratings.Select(x => new RatingJson(x.RaterId, x.RaterName, x.Value, x.NotObserved, x.Evidence, x.ChangedAfterPanelVisible))]))],
             [.. r.Flags.Select(f => new FlagJson(
                 f.Key, f.Text, f.Severity, f.Status, f.CountsAsConcern, f.KitItemId,
                 [.. f.CheckedBy.Select(c => new FlagCheckJson(c.RaterId, c.RaterName, c.Evidence))],
@@ -79,7 +79,8 @@ public sealed record CompetencyJson(
     int CompetencyId, string Code, string Name, bool IsHurdle, double Weight, double? Score, int ItemCount, int ScoredItemCount,
     double? Agreement, bool LowAgreement, IReadOnlyList<RaterScoreJson> RaterScores);
 
-public sealed record RatingJson(string RaterId, string RaterName, int? Value, bool NotObserved, string? Evidence);
+/// <summary><c>changedAfterSeeingPanel</c>: saved after a reopen, when its rater could already read the other raters' ratings.</summary>
+public sealed record RatingJson(string RaterId, string RaterName, int? Value, bool NotObserved, string? Evidence, bool ChangedAfterSeeingPanel);
 
 public sealed record QuestionJson(
     int Number, int KitItemId, string Text, int CompetencyId, string CompetencyCode, double? Score, int RatingCount, int? Spread, bool Discuss,

@@ -34,7 +34,7 @@ public sealed record PositionView(
             report.CandidateName,
             report.Stage,
             result.Band,
-            result.Band.Text(),
+            report.Withheld ? WithheldText : result.Band.Text(),
             result.Reason,
             result.Reasons,
             complete ? result.Overall : null,
@@ -52,8 +52,12 @@ public sealed record PositionView(
             submitted.Count == 0 ? null : submitted[0],
             submitted.Count == 0 ? null : submitted[^1],
             report.Interview?.ScheduledAt,
-            report.Interview is { } i ? $"{i.KitName} v{i.KitVersionNumber}" : null);
+            report.Interview is { } i ? $"{i.KitName} v{i.KitVersionNumber}" : null,
+            report.Withheld);
     }
+
+    /// <summary>The band column of a candidate withheld under the blind rule (the reason says why).</summary>
+    public const string WithheldText = "Withheld until you submit";
 
     /// <summary>
     /// The union of the competencies the candidates were scored on, in framework order: each report lists its own in
@@ -111,4 +115,5 @@ public sealed record PositionRow(
     DateTimeOffset? FirstSubmittedAt,
     DateTimeOffset? LastSubmittedAt,
     DateTimeOffset? InterviewAt,
-    string? Kit);
+    string? Kit,
+    bool Withheld = false);
