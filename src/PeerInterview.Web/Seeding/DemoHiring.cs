@@ -98,7 +98,29 @@ public sealed class DemoHiring(
                 await ScoreAsync(cards[rater].Id, cards[rater].InterviewerId, panel.Raters[rater], items.Select(i => i.Id).ToList(), ct);
             }
         }
+
+        // The small-clinic panel: the hiring manager sits on it with both interviewers, who have submitted; the manager has
+        // not, so the blind rule withholds this candidate's report from them until they score and submit their own.
+        var taylor = await candidates.CreateAsync(new CandidateInput("Taylor Brooks", "taylor.brooks@example.org", null, position.Value.Id), manager, ct);
+        var shared = await scheduling.ScheduleAsync(
+            new ScheduleCommand(taylor.Value?.Id, published.Value.VersionId, today.AddHours(-3), [manager, .. interviewers], "Room 3"), manager, ct);
+        if (shared.Value is not null)
+        {
+            var cards = await db.Scorecards.AsNoTracking()
+                .Where(c => c.InterviewId == shared.Value.Id && c.InterviewerId != manager)
+                .OrderBy(c => c.Id).Select(c => new { c.Id, c.InterviewerId }).ToListAsync(ct);
+            for (var rater = 0; rater < cards.Count && rater < SharedPanel.Length; rater++)
+            {
+                await ScoreAsync(cards[rater].Id, cards[rater].InterviewerId, SharedPanel[rater], items.Select(i => i.Id).ToList(), ct);
+            }
+        }
     }
+
+    private static readonly DemoRater[] SharedPanel =
+    [
+        new([4, 3, 4, 4, 3, 4, 4, 4, 3, 4, 4, 3, 4, 4], "Yes", "Grounded answers; brought the person back to their own goals each time."),
+        new([3, 4, 4, 3, 4, 4, 3, 4, 4, 4, 3, 4, 4, 3], "Yes", "Good team instincts; crisis steps were right but a little slow to come."),
+    ];
 
     private static readonly (string Code, string Text)[] KnockOuts =
     [

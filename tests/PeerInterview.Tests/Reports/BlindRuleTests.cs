@@ -353,3 +353,39 @@ public class BlindRuleTests
             r => r.GetProperty("changedAfterSeeingPanel").GetBoolean());
     }
 }
+
+public class DemoSmallClinicPanelTests
+{
+    [Fact]
+    public async Task DemoHiringManager_OnTaylorsPanel_SeesTheReportOnlyAfterSubmitting()
+    {
+        using var app = new TestApp(settings: new() { ["Seed:DemoHiring"] = "true" });
+        var manager = await app.ApiClientAsAsync(Roles.HiringManager);
+        var managerId = await TestData.UserIdForRoleAsync(app, Roles.HiringManager);
+        var (candidate, card, items) = await app.WithScopeAsync(async db =>
+        {
+            var c = await db.Candidates.SingleAsync(x => x.Name == "Taylor Brooks");
+            var s = await db.Scorecards.Include(x => x.Interview).SingleAsync(x => x.Interview!.CandidateId == c.Id && x.InterviewerId == managerId);
+            var i = await db.KitItems.Where(k => k.KitVersionId == s.Interview!.KitVersionId).Select(k => k.Id).ToListAsync();
+            return (c.Id, s.Id, i);
+        });
+
+        var before = await manager.GetAsync($"/api/v1/candidates/{candidate}/report");
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ApiClientAsAsync(Roles.HR)).GetAsync($"/api/v1/candidates/{candidate}/report")).StatusCode);
+
+        foreach (var item in items)
+        {
+            await manager.RatedAsync(card, item, 4, notes: "Specific, person-centred example.");
+        }
+
+        var view = await manager.GetJsonAsync($"/api/v1/scorecards/{card}");
+        Assert.Equal(HttpStatusCode.OK, (await manager.SummaryAsync(card, "Yes", "Would hire.", view.GetProperty("version").GetInt32())).StatusCode);
+        var submitted = await manager.SubmitAsync(card);
+        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+
+        var after = await manager.GetJsonAsync($"/api/v1/candidates/{candidate}/report");
+        Assert.Equal(3, after.GetProperty("confidence").GetProperty("raters").GetInt32());
+        Assert.NotEqual("Incomplete", after.GetProperty("band").GetString());
+    }
+}

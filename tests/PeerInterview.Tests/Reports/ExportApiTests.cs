@@ -273,7 +273,8 @@ public class ExportApiTests
 
         Assert.Equal(
             ["item", "question", "competency", "hurdle", "question score", "ratings", "spread", "discuss",
-             "Indy Interviewer: rating", "Indy Interviewer: evidence", "Jordan Interviewer: rating", "Jordan Interviewer: evidence"],
+             "Indy Interviewer: rating", "Indy Interviewer: evidence", "Indy Interviewer: changed after seeing panel",
+             "Jordan Interviewer: rating", "Jordan Interviewer: evidence", "Jordan Interviewer: changed after seeing panel"],
             rows[0]);
         Assert.Equal(5, rows.Count);
         var second = Csv.Row(rows, 2);
@@ -286,6 +287,7 @@ public class ExportApiTests
         Assert.Equal("3", second["Indy Interviewer: rating"]);
         Assert.Equal("not observed", second["Jordan Interviewer: rating"]);
         Assert.Equal("B saw item 2", second["Jordan Interviewer: evidence"]);
+        Assert.Equal("no", second["Jordan Interviewer: changed after seeing panel"]);
         var first = Csv.Row(rows, 1);
         Assert.Equal("3.50", first["question score"]);
         Assert.Equal("1", first["spread"]);
