@@ -103,7 +103,7 @@ public sealed class DemoHiring(
         // not, so the blind rule withholds this candidate's report from them until they score and submit their own.
         var taylor = await candidates.CreateAsync(new CandidateInput("Taylor Brooks", "taylor.brooks@example.org", null, position.Value.Id), manager, ct);
         var shared = await scheduling.ScheduleAsync(
-            new ScheduleCommand(taylor.Value?.Id, published.Value.VersionId, today.AddHours(-3), [manager, .. interviewers], "Room 3"), manager, ct);
+            new ScheduleCommand(taylor.Value?.Id, published.Value.VersionId, RecentHour(), [manager, .. interviewers], "Room 3"), manager, ct);
         if (shared.Value is not null)
         {
             var cards = await db.Scorecards.AsNoTracking()
@@ -114,6 +114,13 @@ public sealed class DemoHiring(
                 await ScoreAsync(cards[rater].Id, cards[rater].InterviewerId, SharedPanel[rater], items.Select(i => i.Id).ToList(), ct);
             }
         }
+    }
+
+    /// <summary>Two whole hours before now: the small-clinic panel met earlier today (or late yesterday just after midnight).</summary>
+    private DateTimeOffset RecentHour()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-2);
     }
 
     private static readonly DemoRater[] SharedPanel =
