@@ -37,6 +37,7 @@ builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<QuestionBank>();
 builder.Services.AddScoped<CompetencyFramework>();
+builder.Services.AddScoped<StarterAnchors>();
 builder.Services.AddScoped<StaffDirectory>();
 builder.Services.AddScoped<PositionService>();
 builder.Services.AddScoped<CandidateService>();

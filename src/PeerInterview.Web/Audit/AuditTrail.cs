@@ -171,6 +171,8 @@ public static class AuditText
         ["import"] = "Imported a question document",
         ["question.update"] = "Edited a question",
         ["question.merge"] = "Merged duplicate questions",
+        ["question.anchors-accept"] = "Accepted a question's starter anchors as reviewed",
+        ["question.starter-anchors"] = "Applied starter anchors to questions without anchors",
         ["competency.create"] = "Added a competency",
         ["competency.update"] = "Changed a competency",
         ["kit.create"] = "Created an interview kit",
@@ -261,6 +263,7 @@ public static class AuditText
         "SourceDocument" => "Document",
         "AppUser" => "User",
         "AuditEntry" => "Audit trail",
+        "QuestionBank" => "Question bank",
         _ => entityType,
     };
 
@@ -269,6 +272,7 @@ public static class AuditText
     {
         "Candidate" => $"/Candidates/Details/{entityId}",
         "Question" => $"/Questions/Details/{entityId}",
+        "QuestionBank" => "/Questions",
         "Interview" => $"/Interviews/{entityId}",
         "Position" => $"/Positions/Edit/{entityId}",
         "InterviewKit" => $"/Kits/Edit/{entityId}",

@@ -13,4 +13,9 @@ public class Competency
 
     public bool IsRetired { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>What a 1, a 3 and a 5 look like for any question of this competency that has no anchors of its own.</summary>
+    public string? AnchorPoor { get; set; }
+    public string? AnchorMeets { get; set; }
+    public string? AnchorExcellent { get; set; }
 }

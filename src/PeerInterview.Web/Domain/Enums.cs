@@ -58,3 +58,16 @@ public enum RedFlagDecision
     Confirmed,
     Dismissed,
 }
+
+/// <summary>Which layer a kit item's 1/3/5 anchors come from, strongest first (see <c>Questions/AnchorLayers</c>).</summary>
+public enum AnchorSource
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("question")]
+    Question,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("competency")]
+    Competency,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("generic")]
+    Generic,
+}

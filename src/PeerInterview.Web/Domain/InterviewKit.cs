@@ -59,6 +59,12 @@ public class KitItem
     public string? QuestionTextSnapshot { get; set; }
     public int? CompetencyIdSnapshot { get; set; }
 
+    /// <summary>Frozen at publish: which anchor layer the item used, and the competency anchors in force then.</summary>
+    public AnchorSource? AnchorSourceSnapshot { get; set; }
+    public string? CompetencyAnchorPoorSnapshot { get; set; }
+    public string? CompetencyAnchorMeetsSnapshot { get; set; }
+    public string? CompetencyAnchorExcellentSnapshot { get; set; }
+
     public string? GuidanceOverride { get; set; }
     public string? AnchorPoorOverride { get; set; }
     public string? AnchorMeetsOverride { get; set; }

@@ -32,6 +32,15 @@ public class Question
     public string? AnchorMeets { get; set; }
     public string? AnchorExcellent { get; set; }
 
+    /// <summary>What the interviewer should listen for in the answer (short, behavioural points addressed to the interviewer).</summary>
+    public List<string> ListenFor { get; set; } = [];
+
+    /// <summary>
+    /// False while the anchors and listen-for list are the shipped starter set nobody in the organisation has reviewed;
+    /// accepting them or editing them by hand sets it.
+    /// </summary>
+    public bool AnchorsReviewed { get; set; }
+
     public QuestionStatus Status { get; set; }
 
     /// <summary>Reasons the question may be unlawful to ask pre-offer; empty when clean.</summary>

@@ -14,4 +14,7 @@ public static class TextLimits
     public const int CompetencyReason = 300;
     public const int DocumentTitle = 400;
     public const int FileName = 260;
+    public const int Anchor = 1000;
+    public const int ListenForPoint = 300;
+    public const int ListenForPoints = 8;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
 
@@ -18,9 +19,18 @@ public sealed record InterviewGuide(
 {
     public sealed record Section(string Name, IReadOnlyList<Item> Items);
 
+    /// <param name="Anchors">The effective 1/3/5 anchors and the layer each came from (<see cref="AnchorLayers"/>).</param>
+    /// <param name="GuidanceIsSourceAdvice">The guidance is the imported document's advice to candidates, not a kit override.</param>
     public sealed record Item(
         int Number, int KitItemId, string Question, string CompetencyCode, string CompetencyName, int Minutes,
-        string? Purpose, string? Guidance, string? AnchorPoor, string? AnchorMeets, string? AnchorExcellent, IReadOnlyList<Flag> RedFlags);
+        string? Purpose, string? Guidance, EffectiveAnchors Anchors, IReadOnlyList<string> ListenFor, bool GuidanceIsSourceAdvice,
+        IReadOnlyList<Flag> RedFlags)
+    {
+        public string AnchorPoor => Anchors.Poor;
+        public string AnchorMeets => Anchors.Meets;
+        public string AnchorExcellent => Anchors.Excellent;
+        public AnchorSource AnchorSource => Anchors.Source;
+    }
 
     /// <summary><see cref="Key"/> names the flag for scorecards: <c>q{RedFlag.Id}</c> for a question's own flag, <c>k{KitItemRedFlag.Id}</c> for a kit-item override.</summary>
     public sealed record Flag(string Key, string Text, RedFlagSeverity Severity);
@@ -54,15 +64,19 @@ public sealed class InterviewGuideBuilder(AppDbContext db)
                 CompetencyId = frozen && i.CompetencyIdSnapshot != null ? i.CompetencyIdSnapshot.Value : i.Question!.CompetencyId,
                 i.Question!.Purpose,
                 Guidance = i.GuidanceOverride ?? i.Question.Guidance,
-                AnchorPoor = i.AnchorPoorOverride ?? i.Question.AnchorPoor,
-                AnchorMeets = i.AnchorMeetsOverride ?? i.Question.AnchorMeets,
-                AnchorExcellent = i.AnchorExcellentOverride ?? i.Question.AnchorExcellent,
+                GuidanceIsSourceAdvice = i.GuidanceOverride == null && i.Question.Sources.Any(),
+                Overridden = new AnchorTexts(i.AnchorPoorOverride, i.AnchorMeetsOverride, i.AnchorExcellentOverride),
+                QuestionAnchors = new AnchorTexts(i.Question.AnchorPoor, i.Question.AnchorMeets, i.Question.AnchorExcellent),
+                FrozenCompetencyAnchors = new AnchorTexts(i.CompetencyAnchorPoorSnapshot, i.CompetencyAnchorMeetsSnapshot, i.CompetencyAnchorExcellentSnapshot),
+                i.AnchorSourceSnapshot,
+                i.Question.ListenFor,
                 Overrides = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("k" + f.Id, f.Text, f.Severity)).ToList(),
                 Own = i.Question.RedFlags.Where(f => !f.IsRetired).OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("q" + f.Id, f.Text, f.Severity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var competencies = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name }, ct);
+        var competencies = await db.Competencies.AsNoTracking()
+            .ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name, Anchors = new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent) }, ct);
         var global = await db.RedFlags.AsNoTracking().Where(f => f.QuestionId == null && !f.IsRetired).OrderBy(f => f.Id).Select(f => f.Text).ToListAsync(ct);
 
         var number = 0;
@@ -71,7 +85,12 @@ public sealed class InterviewGuideBuilder(AppDbContext db)
             .OrderBy(i => i.Order)
             .Select(i => new InterviewGuide.Item(
                 ++number, i.Id, i.Text, competencies[i.CompetencyId].Code, competencies[i.CompetencyId].Name, i.Minutes,
-                i.Purpose, i.Guidance, i.AnchorPoor, i.AnchorMeets, i.AnchorExcellent, i.Overrides.Count > 0 ? i.Overrides : i.Own))]))
+                i.Purpose, i.Guidance,
+                frozen
+                    ? AnchorLayers.ResolvePublished(i.AnchorSourceSnapshot, i.Overridden, i.QuestionAnchors, i.FrozenCompetencyAnchors, competencies[i.CompetencyId].Anchors)
+                    : AnchorLayers.Resolve(i.Overridden, i.QuestionAnchors, competencies[i.CompetencyId].Anchors),
+                i.ListenFor, i.GuidanceIsSourceAdvice,
+                i.Overrides.Count > 0 ? i.Overrides : i.Own))]))
             .Where(s => s.Items.Count > 0)
             .ToList();
 

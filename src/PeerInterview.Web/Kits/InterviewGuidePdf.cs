@@ -2,6 +2,7 @@ using System.Globalization;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Infrastructure.Pdf;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
 
@@ -77,10 +78,21 @@ public static class InterviewGuidePdf
             pdf.KeyValue("Why it is asked", item.Purpose, size: 9.5f);
         }
 
+        if (item.ListenFor.Count > 0)
+        {
+            pdf.Paragraph("Listen for", size: 9.5f, style: PdfFontStyle.Bold);
+            foreach (var point in item.ListenFor)
+            {
+                pdf.ListItem("•", point, size: 9.5f);
+            }
+
+            pdf.Space(3f);
+        }
+
         var guidance = MarkdownPlainText.ToBlocks(item.Guidance);
         if (guidance.Count > 0)
         {
-            pdf.Paragraph("Guidance", size: 9.5f, style: PdfFontStyle.Bold);
+            pdf.Paragraph(GuidanceHeading(item), size: 9.5f, style: PdfFontStyle.Bold);
             foreach (var block in guidance)
             {
                 if (block.Marker is null)
@@ -96,9 +108,11 @@ public static class InterviewGuidePdf
             pdf.Space(3f);
         }
 
+        pdf.Paragraph(AnchorLayers.Describe(item.AnchorSource, item.CompetencyCode), size: 8.5f, style: PdfFontStyle.Italic, gray: 0.35f);
+        var a = item.Anchors;
         pdf.Table(
             ["1 – Poor", "3 – Meets the new-hire standard", "5 – Excellent"],
-            [[Anchor(item.AnchorPoor, RatingScale.GenericPoor), Anchor(item.AnchorMeets, RatingScale.GenericMeets), Anchor(item.AnchorExcellent, RatingScale.GenericExcellent)]],
+            [[Anchor(a.Poor, a.PoorSource, a.Source), Anchor(a.Meets, a.MeetsSource, a.Source), Anchor(a.Excellent, a.ExcellentSource, a.Source)]],
             [1f, 1f, 1f]);
 
         if (item.RedFlags.Count > 0)
@@ -123,8 +137,13 @@ public static class InterviewGuidePdf
         pdf.Box(96f, "Evidence – what the candidate said or did");
     }
 
-    /// <summary>A question without its own anchor falls back to the generic scale, marked so nobody mistakes it for the kit's.</summary>
-    private static string Anchor(string? text, string generic) => string.IsNullOrWhiteSpace(text) ? $"(generic) {generic}" : text.Trim();
+    /// <summary>A level filled from a lower layer than the item's own is marked, so nobody mistakes it for the question's.</summary>
+    private static string Anchor(string text, AnchorSource level, AnchorSource item) =>
+        level == item ? text : level == AnchorSource.Generic ? $"(generic) {text}" : $"(competency) {text}";
+
+    /// <summary>The source's "how to answer" text was written to candidates; the guide says so.</summary>
+    public static string GuidanceHeading(InterviewGuide.Item item) =>
+        item.GuidanceIsSourceAdvice ? "What a strong answer covers (from the source's advice to candidates)" : "Guidance";
 
     private static string Minutes(int minutes) => minutes == 1 ? "1 minute" : $"{minutes} minutes";
 }

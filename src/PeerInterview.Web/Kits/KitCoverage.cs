@@ -1,3 +1,5 @@
+using PeerInterview.Web.Domain;
+
 namespace PeerInterview.Web.Kits;
 
 /// <summary>
@@ -8,13 +10,54 @@ public static class KitCoverage
 {
     public sealed record CompetencyInput(int Id, string Code, string Name, bool IsHurdle);
 
-    public sealed record ItemInput(int ItemId, string QuestionText, int CompetencyId, int Minutes, bool NeedsReview, bool Archived, IReadOnlyList<string> LintWarnings);
+    public sealed record ItemInput(int ItemId, string QuestionText, int CompetencyId, int Minutes, bool NeedsReview, bool Archived, IReadOnlyList<string> LintWarnings,
+        AnchorState Anchors = AnchorState.Generic);
+
+    /// <summary>What an item's anchors rest on: question anchors a person reviewed (or wrote for this kit), unreviewed starter anchors, the competency's, or the generic scale.</summary>
+    public enum AnchorState
+    {
+        Reviewed,
+        Starter,
+        Competency,
+        Generic,
+    }
+
+    public sealed record AnchorCounts(int Reviewed, int Starter, int Competency, int Generic)
+    {
+        public int Total => Reviewed + Starter + Competency + Generic;
+
+        /// <summary>"9 on reviewed question anchors, 3 on starter anchors, 1 on competency anchors, 1 on the generic scale", leaving out zeros.</summary>
+        public string Summary()
+        {
+            var parts = new List<string>();
+            Add(Reviewed, "on reviewed question anchors");
+            Add(Starter, "on starter anchors not yet reviewed");
+            Add(Competency, "on competency anchors");
+            Add(Generic, "on the generic scale");
+            return parts.Count == 0 ? "No questions yet." : string.Join(", ", parts) + ".";
+
+            void Add(int n, string words)
+            {
+                if (n > 0)
+                {
+                    parts.Add($"{n} {words}");
+                }
+            }
+        }
+    }
+
+    public static AnchorState StateOf(AnchorSource source, bool overriddenInKit, bool questionAnchorsReviewed) => source switch
+    {
+        AnchorSource.Question => overriddenInKit || questionAnchorsReviewed ? AnchorState.Reviewed : AnchorState.Starter,
+        AnchorSource.Competency => AnchorState.Competency,
+        _ => AnchorState.Generic,
+    };
 
     public sealed record Row(string Code, string Name, bool IsHurdle, int Questions, int Minutes, double Weight, double WeightPercent);
 
     public sealed record Warning(WarningKind Kind, string Message, bool BlocksPublishing, string? CompetencyCode = null, int? ItemId = null);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<Warning> Warnings, int TotalMinutes, int TargetMinutes)
+    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<Warning> Warnings, int TotalMinutes, int TargetMinutes, AnchorCounts Anchors)
     {
         public bool CanPublish => !Warnings.Any(w => w.BlocksPublishing);
     }
@@ -85,7 +128,10 @@ public static class KitCoverage
         }
 
         // What blocks publishing comes first; otherwise keep the framework's order.
-        return new Result(rows, [.. warnings.OrderByDescending(w => w.BlocksPublishing)], total, targetMinutes);
+        var anchors = new AnchorCounts(
+            items.Count(i => i.Anchors == AnchorState.Reviewed), items.Count(i => i.Anchors == AnchorState.Starter),
+            items.Count(i => i.Anchors == AnchorState.Competency), items.Count(i => i.Anchors == AnchorState.Generic));
+        return new Result(rows, [.. warnings.OrderByDescending(w => w.BlocksPublishing)], total, targetMinutes, anchors);
 
         double WeightOf(int competencyId) => weights.TryGetValue(competencyId, out var w) ? w : 1;
     }

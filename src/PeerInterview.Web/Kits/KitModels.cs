@@ -39,7 +39,9 @@ public sealed record KitItemView(
     string? AnchorPoorOverride,
     string? AnchorMeetsOverride,
     string? AnchorExcellentOverride,
-    IReadOnlyList<KitItemFlagView> RedFlagOverrides);
+    IReadOnlyList<KitItemFlagView> RedFlagOverrides,
+    AnchorSource AnchorSource,
+    KitCoverage.AnchorState AnchorState);
 
 public sealed record KitItemFlagView(int Id, string Text, RedFlagSeverity Severity);
 

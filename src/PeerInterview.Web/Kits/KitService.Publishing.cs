@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
 
@@ -40,11 +41,22 @@ public sealed partial class KitService
 
         var questionIds = draft.Items.Select(i => i.QuestionId).ToList();
         var questions = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
-            .ToDictionaryAsync(q => q.Id, q => new { q.Text, q.CompetencyId }, ct);
+            .ToDictionaryAsync(q => q.Id, q => new { q.Text, q.CompetencyId, Anchors = new AnchorTexts(q.AnchorPoor, q.AnchorMeets, q.AnchorExcellent) }, ct);
+        var competencyAnchors = await db.Competencies.AsNoTracking()
+            .ToDictionaryAsync(c => c.Id, c => new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent), ct);
         foreach (var item in draft.Items)
         {
-            item.QuestionTextSnapshot = questions[item.QuestionId].Text;
-            item.CompetencyIdSnapshot = questions[item.QuestionId].CompetencyId;
+            var question = questions[item.QuestionId];
+            item.QuestionTextSnapshot = question.Text;
+            item.CompetencyIdSnapshot = question.CompetencyId;
+
+            // The anchor layer and the competency anchors in force are frozen with the version.
+            var competency = competencyAnchors.GetValueOrDefault(question.CompetencyId, AnchorTexts.None);
+            var anchors = AnchorLayers.Resolve(new AnchorTexts(item.AnchorPoorOverride, item.AnchorMeetsOverride, item.AnchorExcellentOverride), question.Anchors, competency);
+            item.AnchorSourceSnapshot = anchors.Source;
+            item.CompetencyAnchorPoorSnapshot = competency.Poor;
+            item.CompetencyAnchorMeetsSnapshot = competency.Meets;
+            item.CompetencyAnchorExcellentSnapshot = competency.Excellent;
         }
 
         var previous = await db.KitVersions.AsNoTracking()

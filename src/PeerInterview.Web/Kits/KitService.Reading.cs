@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
 
@@ -58,6 +59,10 @@ public sealed partial class KitService
                 i.Question.Status,
                 i.Question.LintWarnings,
                 LiveCompetencyId = i.Question.CompetencyId,
+                Overridden = new AnchorTexts(i.AnchorPoorOverride, i.AnchorMeetsOverride, i.AnchorExcellentOverride),
+                QuestionAnchors = new AnchorTexts(i.Question.AnchorPoor, i.Question.AnchorMeets, i.Question.AnchorExcellent),
+                FrozenCompetencyAnchors = new AnchorTexts(i.CompetencyAnchorPoorSnapshot, i.CompetencyAnchorMeetsSnapshot, i.CompetencyAnchorExcellentSnapshot),
+                i.Question.AnchorsReviewed,
                 Flags = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new KitItemFlagView(f.Id, f.Text, f.Severity)).ToList(),
             })
             .AsSplitQuery()
@@ -67,14 +72,25 @@ public sealed partial class KitService
         var frozen = v.Status != KitStatus.Draft;
 
         // Published versions are frozen: their text and competency come from the snapshot taken at publish time.
-        var rows = items.Select(x => new
+        var competencyAnchors = competencies.ToDictionary(c => c.Id, c => new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent));
+        var rows = items.Select(x =>
         {
-            x.Item,
-            Text = frozen ? x.Item.QuestionTextSnapshot ?? x.LiveText : x.LiveText,
-            CompetencyId = frozen ? x.Item.CompetencyIdSnapshot ?? x.LiveCompetencyId : x.LiveCompetencyId,
-            x.Status,
-            x.LintWarnings,
-            x.Flags,
+            var competencyId = frozen ? x.Item.CompetencyIdSnapshot ?? x.LiveCompetencyId : x.LiveCompetencyId;
+            var live = competencyAnchors.GetValueOrDefault(competencyId, AnchorTexts.None);
+            var anchors = frozen
+                ? AnchorLayers.ResolvePublished(x.Item.AnchorSourceSnapshot, x.Overridden, x.QuestionAnchors, x.FrozenCompetencyAnchors, live)
+                : AnchorLayers.Resolve(x.Overridden, x.QuestionAnchors, live);
+            return new
+            {
+                x.Item,
+                Text = frozen ? x.Item.QuestionTextSnapshot ?? x.LiveText : x.LiveText,
+                CompetencyId = competencyId,
+                x.Status,
+                x.LintWarnings,
+                x.Flags,
+                Anchors = anchors,
+                AnchorState = KitCoverage.StateOf(anchors.Source, anchors.OverriddenInKit, x.AnchorsReviewed),
+            };
         }).ToList();
         var codeOf = competencies.ToDictionary(c => c.Id, c => c.Code);
 
@@ -82,7 +98,7 @@ public sealed partial class KitService
         var coverage = KitCoverage.Compute(
             [.. competencies.Where(c => !c.IsRetired || usedIds.Contains(c.Id)).Select(c => new KitCoverage.CompetencyInput(c.Id, c.Code, c.Name, c.IsHurdle))],
             [.. rows.Select(r => new KitCoverage.ItemInput(r.Item.Id, r.Text, r.CompetencyId, r.Item.Minutes,
-                !frozen && r.Status == QuestionStatus.NeedsReview, !frozen && r.Status == QuestionStatus.Archived, r.LintWarnings))],
+                !frozen && r.Status == QuestionStatus.NeedsReview, !frozen && r.Status == QuestionStatus.Archived, r.LintWarnings, r.AnchorState))],
             weights,
             v.TargetMinutes);
 
@@ -112,7 +128,8 @@ public sealed partial class KitService
                     r.Item.Id, r.Item.QuestionId, r.Text, codeOf.GetValueOrDefault(r.CompetencyId, "?"), r.Item.Minutes, r.Item.Order, r.Status,
                     r.LintWarnings.Count > 0,
                     r.Item.GuidanceOverride is not null || r.Item.AnchorPoorOverride is not null || r.Item.AnchorMeetsOverride is not null || r.Item.AnchorExcellentOverride is not null || r.Flags.Count > 0,
-                    r.Item.GuidanceOverride, r.Item.AnchorPoorOverride, r.Item.AnchorMeetsOverride, r.Item.AnchorExcellentOverride, r.Flags))]))],
+                    r.Item.GuidanceOverride, r.Item.AnchorPoorOverride, r.Item.AnchorMeetsOverride, r.Item.AnchorExcellentOverride, r.Flags,
+                    r.Anchors.Source, r.AnchorState))]))],
         };
     }
 }

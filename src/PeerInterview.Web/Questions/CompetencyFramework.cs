@@ -8,7 +8,9 @@ namespace PeerInterview.Web.Questions;
 /// <summary>Competencies are data: hiring managers rename, add, retire them and choose the hurdles.</summary>
 public sealed class CompetencyFramework(AppDbContext db, AuditLog audit)
 {
-    public sealed record CompetencyInput(string? Code, string? Name, string? Description, bool? IsHurdle, bool? IsRetired);
+    /// <summary>Null leaves a field as it is; an empty anchor clears it (the question falls through to the generic scale).</summary>
+    public sealed record CompetencyInput(string? Code, string? Name, string? Description, bool? IsHurdle, bool? IsRetired,
+        string? AnchorPoor = null, string? AnchorMeets = null, string? AnchorExcellent = null);
 
     public async Task<Outcome<CompetencyView>> AddAsync(CompetencyInput input, string? userId, CancellationToken ct = default)
     {
@@ -30,13 +32,16 @@ public sealed class CompetencyFramework(AppDbContext db, AuditLog audit)
             Name = input.Name!.Trim(),
             Description = input.Description?.Trim(),
             IsHurdle = input.IsHurdle ?? false,
+            AnchorPoor = Anchor(input.AnchorPoor, null),
+            AnchorMeets = Anchor(input.AnchorMeets, null),
+            AnchorExcellent = Anchor(input.AnchorExcellent, null),
             SortOrder = await db.Competencies.Select(c => c.SortOrder).DefaultIfEmpty().MaxAsync(ct) + 1,
         };
         db.Competencies.Add(competency);
         await db.SaveChangesAsync(ct);
         audit.Record(userId, "competency.create", nameof(Competency), competency.Id, after: new { competency.Code, competency.Name, competency.IsHurdle });
         await db.SaveChangesAsync(ct);
-        return new CompetencyView(competency.Id, competency.Code, competency.Name, competency.Description, competency.IsHurdle, competency.IsRetired, 0);
+        return View(competency, 0);
     }
 
     public async Task<Outcome<CompetencyView>> UpdateAsync(int id, CompetencyInput input, string? userId, CancellationToken ct = default)
@@ -58,16 +63,27 @@ public sealed class CompetencyFramework(AppDbContext db, AuditLog audit)
             return Failure.Invalid(errors);
         }
 
-        var before = new { competency.Name, competency.IsHurdle, competency.IsRetired };
+        var before = new { competency.Name, competency.IsHurdle, competency.IsRetired, competency.AnchorPoor, competency.AnchorMeets, competency.AnchorExcellent };
         competency.Name = input.Name?.Trim() ?? competency.Name;
         competency.Description = input.Description is null ? competency.Description : input.Description.Trim();
         competency.IsHurdle = input.IsHurdle ?? competency.IsHurdle;
         competency.IsRetired = input.IsRetired ?? competency.IsRetired;
-        audit.Record(userId, "competency.update", nameof(Competency), id, before, new { competency.Name, competency.IsHurdle, competency.IsRetired });
+        competency.AnchorPoor = Anchor(input.AnchorPoor, competency.AnchorPoor);
+        competency.AnchorMeets = Anchor(input.AnchorMeets, competency.AnchorMeets);
+        competency.AnchorExcellent = Anchor(input.AnchorExcellent, competency.AnchorExcellent);
+        audit.Record(userId, "competency.update", nameof(Competency), id, before,
+            new { competency.Name, competency.IsHurdle, competency.IsRetired, competency.AnchorPoor, competency.AnchorMeets, competency.AnchorExcellent });
         await db.SaveChangesAsync(ct);
         var count = await db.Questions.CountAsync(q => q.CompetencyId == id && q.Status != QuestionStatus.Archived, ct);
-        return new CompetencyView(competency.Id, competency.Code, competency.Name, competency.Description, competency.IsHurdle, competency.IsRetired, count);
+        return View(competency, count);
     }
+
+    private static CompetencyView View(Competency c, int questionCount) =>
+        new(c.Id, c.Code, c.Name, c.Description, c.IsHurdle, c.IsRetired, questionCount, new CompetencyAnchors(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent));
+
+    // A cleared anchor is stored as "" rather than null: start-up fills the default anchors only where they were never set,
+    // so an organisation that deliberately cleared them does not see them come back.
+    private static string? Anchor(string? input, string? current) => input is null ? current : input.Trim();
 
     private static Dictionary<string, string[]> Validate(CompetencyInput input, bool requireAll)
     {
@@ -85,6 +101,14 @@ public sealed class CompetencyFramework(AppDbContext db, AuditLog audit)
         if (input.Description?.Length > 2000)
         {
             errors["description"] = ["Descriptions are 2,000 characters or fewer."];
+        }
+
+        foreach (var (name, text) in new[] { ("anchorPoor", input.AnchorPoor), ("anchorMeets", input.AnchorMeets), ("anchorExcellent", input.AnchorExcellent) })
+        {
+            if (text?.Length > TextLimits.Anchor)
+            {
+                errors[name] = [$"An anchor must be {TextLimits.Anchor:N0} characters or fewer."];
+            }
         }
 
         return errors;

@@ -216,6 +216,9 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             AnchorPoor = x.AnchorPoor,
             AnchorMeets = x.AnchorMeets,
             AnchorExcellent = x.AnchorExcellent,
+            ListenFor = x.ListenFor,
+            AnchorsReviewed = x.AnchorsReviewed,
+            AnchorsAreStarter = !x.AnchorsReviewed && (!new AnchorTexts(x.AnchorPoor, x.AnchorMeets, x.AnchorExcellent).IsEmpty || x.ListenFor.Count > 0),
             Status = x.Status,
             LintWarnings = x.LintWarnings,
             DuplicateGroupId = x.DuplicateGroupId,
@@ -284,6 +287,20 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             errors["status"] = ["Choose Active, NeedsReview or Archived."];
         }
 
+        foreach (var (name, text) in new[] { ("anchorPoor", update.AnchorPoor), ("anchorMeets", update.AnchorMeets), ("anchorExcellent", update.AnchorExcellent) })
+        {
+            if (text?.Length > TextLimits.Anchor)
+            {
+                errors[name] = [$"An anchor must be {TextLimits.Anchor:N0} characters or fewer."];
+            }
+        }
+
+        var listenFor = update.ListenFor?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
+        if (listenFor is not null && (listenFor.Count > TextLimits.ListenForPoints || listenFor.Any(p => p.Length > TextLimits.ListenForPoint)))
+        {
+            errors["listenFor"] = [$"Give at most {TextLimits.ListenForPoints} points to listen for, each {TextLimits.ListenForPoint} characters or fewer."];
+        }
+
         foreach (var (flag, i) in (update.RedFlags ?? []).Select((f, i) => (f, i)))
         {
             if (flag is null || string.IsNullOrWhiteSpace(flag.Text) || flag.Text.Length > 500)
@@ -301,7 +318,8 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
             return Failure.Invalid(errors);
         }
 
-        var before = new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent };
+        var before = new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent, question.AnchorsReviewed };
+        var anchorsBefore = AnchorsFingerprint(question);
         if (update.Text is not null && update.Text.Trim() != question.Text)
         {
             question.Text = update.Text.Trim();
@@ -318,6 +336,17 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         question.AnchorPoor = update.AnchorPoor ?? question.AnchorPoor;
         question.AnchorMeets = update.AnchorMeets ?? question.AnchorMeets;
         question.AnchorExcellent = update.AnchorExcellent ?? question.AnchorExcellent;
+        if (listenFor is not null)
+        {
+            question.ListenFor = listenFor;
+        }
+
+        // A person who edits the anchors or the listen-for list has made them the organisation's own.
+        if (anchorsBefore != AnchorsFingerprint(question))
+        {
+            question.AnchorsReviewed = true;
+        }
+
         if (competencyId is { } cid && cid != question.CompetencyId)
         {
             question.CompetencyId = cid;
@@ -348,7 +377,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         question.UpdatedAt = clock.GetUtcNow();
         question.Version++;
         audit.Record(userId, "question.update", nameof(Question), question.Id, before,
-            new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent });
+            new { question.Text, question.CompetencyId, question.Status, question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent, question.AnchorsReviewed });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -356,6 +385,48 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         catch (DbUpdateConcurrencyException)
         {
             return Failure.Conflict("The question was changed by someone else", EditConflict);
+        }
+
+        return (await GetAsync(id, ct))!;
+    }
+
+    /// <summary>Anchors and listen-for points as one comparable string; blank and missing are the same.</summary>
+    private static string AnchorsFingerprint(Question q) =>
+        string.Join('\u001f', new[] { q.AnchorPoor, q.AnchorMeets, q.AnchorExcellent }.Select(t => t?.Trim() ?? "").Concat(q.ListenFor));
+
+    /// <summary>A hiring manager accepts the starter anchors and listen-for list as the organisation's own (audited).</summary>
+    public async Task<Outcome<QuestionDetail>> AcceptAnchorsAsync(int id, int? version, string? userId, CancellationToken ct = default)
+    {
+        var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
+        if (question is null)
+        {
+            return Failure.NotFound("Question not found", $"There is no question {id}.");
+        }
+
+        if (version is { } v && v != question.Version)
+        {
+            return Failure.Conflict("The question was changed by someone else", EditConflict);
+        }
+
+        if (new AnchorTexts(question.AnchorPoor, question.AnchorMeets, question.AnchorExcellent).IsEmpty && question.ListenFor.Count == 0)
+        {
+            return Failure.Conflict("Nothing to accept", "This question has no anchors or listen-for points yet. Write them on the edit page.");
+        }
+
+        if (!question.AnchorsReviewed)
+        {
+            question.AnchorsReviewed = true;
+            question.UpdatedAt = clock.GetUtcNow();
+            question.Version++;
+            audit.Record(userId, "question.anchors-accept", nameof(Question), question.Id, new { AnchorsReviewed = false }, new { AnchorsReviewed = true });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Failure.Conflict("The question was changed by someone else", EditConflict);
+            }
         }
 
         return (await GetAsync(id, ct))!;
@@ -458,6 +529,7 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
         await db.Competencies.AsNoTracking()
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
             .Select(c => new CompetencyView(c.Id, c.Code, c.Name, c.Description, c.IsHurdle, c.IsRetired,
-                db.Questions.Count(q => q.CompetencyId == c.Id && q.Status != QuestionStatus.Archived)))
+                db.Questions.Count(q => q.CompetencyId == c.Id && q.Status != QuestionStatus.Archived),
+                new CompetencyAnchors(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent)))
             .ToListAsync(ct);
 }

@@ -14,6 +14,13 @@ public static class QuestionEndpoints
         questions.MapGet("/{id:int}", Get);
         questions.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Managers);
         questions.MapPost("/{id:int}/merge", Merge).RequireAuthorization(Policies.Managers);
+        questions.MapPost("/{id:int}/anchors/accept", AcceptAnchors).RequireAuthorization(Policies.Managers);
+        questions.MapGet("/starter-anchors", async (StarterAnchors starter, CancellationToken ct) =>
+            TypedResults.Ok(new StarterAnchorsOffer(await starter.OfferCountAsync(ct))))
+            .RequireAuthorization(Policies.Managers);
+        questions.MapPost("/starter-anchors/apply", async (StarterAnchors starter, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(new StarterAnchorsApplied(await starter.ApplyAsync(http.User.UserId(), null, ct))))
+            .RequireAuthorization(Policies.Managers);
 
         var competencies = api.MapGroup("/competencies").WithTags("Competencies").RequireAuthorization(Policies.Staff);
         competencies.MapGet("/", async (QuestionBank bank, CancellationToken ct) => TypedResults.Ok(await bank.CompetenciesAsync(ct)));
@@ -94,6 +101,14 @@ public static class QuestionEndpoints
         ToHttp(await bank.UpdateAsync(id, update, http.User.UserId(), ct));
 
     public sealed record MergeRequest(int[]? QuestionIds);
+
+    /// <summary>How many questions without anchors have a shipped starter set waiting for them.</summary>
+    public sealed record StarterAnchorsOffer(int Available);
+
+    public sealed record StarterAnchorsApplied(int Applied);
+
+    private static async Task<IResult> AcceptAnchors(int id, AcceptAnchorsRequest? request, QuestionBank bank, HttpContext http, CancellationToken ct) =>
+        ToHttp(await bank.AcceptAnchorsAsync(id, request?.Version, http.User.UserId(), ct));
 
     private static async Task<IResult> Merge(int id, MergeRequest request, QuestionBank bank, HttpContext http, CancellationToken ct) =>
         ToHttp(await bank.MergeAsync(id, request.QuestionIds ?? [], http.User.UserId(), ct));

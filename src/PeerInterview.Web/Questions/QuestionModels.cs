@@ -54,6 +54,16 @@ public sealed record QuestionDetail
     public string? AnchorPoor { get; init; }
     public string? AnchorMeets { get; init; }
     public string? AnchorExcellent { get; init; }
+
+    /// <summary>What the interviewer listens for in the answer (not the source's advice to candidates, which is <see cref="Guidance"/>).</summary>
+    public IReadOnlyList<string> ListenFor { get; init; } = [];
+
+    /// <summary>False while the anchors are the shipped starter set nobody in the organisation has accepted or edited.</summary>
+    public bool AnchorsReviewed { get; init; }
+
+    /// <summary>The question has anchors or a listen-for list that are still the unreviewed starter set.</summary>
+    public bool AnchorsAreStarter { get; init; }
+
     public QuestionStatus Status { get; init; }
     public IReadOnlyList<string> LintWarnings { get; init; } = [];
     public int? DuplicateGroupId { get; init; }
@@ -81,9 +91,19 @@ public sealed record QuestionUpdate
     public string? AnchorPoor { get; init; }
     public string? AnchorMeets { get; init; }
     public string? AnchorExcellent { get; init; }
+
+    /// <summary>Replaces the listen-for list (blank points are dropped); null leaves it as it is.</summary>
+    public IReadOnlyList<string>? ListenFor { get; init; }
+
     public QuestionStatus? Status { get; init; }
     public IReadOnlyList<RedFlagView>? RedFlags { get; init; }
     public int? Version { get; init; }
 }
 
-public sealed record CompetencyView(int Id, string Code, string Name, string? Description, bool IsHurdle, bool IsRetired, int QuestionCount);
+public sealed record CompetencyView(int Id, string Code, string Name, string? Description, bool IsHurdle, bool IsRetired, int QuestionCount, CompetencyAnchors Anchors);
+
+/// <summary>A competency's 1/3/5 anchors: the middle layer, used by questions that have none of their own.</summary>
+public sealed record CompetencyAnchors(string? Poor, string? Meets, string? Excellent);
+
+/// <summary>The version of the question the client saw (optional; a stale one is 409).</summary>
+public sealed record AcceptAnchorsRequest(int? Version);

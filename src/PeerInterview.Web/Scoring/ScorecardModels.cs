@@ -46,9 +46,14 @@ public sealed record ScorecardItem(
     int Minutes,
     string? Guidance,
     string GuidanceHtml,
-    string? AnchorPoor,
-    string? AnchorMeets,
-    string? AnchorExcellent,
+    bool GuidanceIsSourceAdvice,
+    IReadOnlyList<string> ListenFor,
+    string AnchorPoor,
+    string AnchorMeets,
+    string AnchorExcellent,
+    AnchorSource AnchorSource,
+    string AnchorSourceText,
+    IReadOnlyList<AnchorSource> AnchorLevelSources,
     IReadOnlyList<RedFlagState> RedFlags,
     RatingState Rating);
 

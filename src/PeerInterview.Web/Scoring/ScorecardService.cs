@@ -3,6 +3,7 @@ using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
 using PeerInterview.Web.Kits;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Scoring;
 
@@ -153,7 +154,8 @@ public sealed partial class ScorecardService(AppDbContext db, InterviewGuideBuil
             var rating = ratings.GetValueOrDefault(i.KitItemId);
             return new ScorecardItem(
                 i.KitItemId, i.Number, section.Name, i.Question, i.CompetencyCode, i.CompetencyName, i.Minutes,
-                i.Guidance, MarkdownRenderer.ToHtml(i.Guidance), i.AnchorPoor, i.AnchorMeets, i.AnchorExcellent,
+                i.Guidance, MarkdownRenderer.ToHtml(i.Guidance), i.GuidanceIsSourceAdvice, i.ListenFor,
+                i.AnchorPoor, i.AnchorMeets, i.AnchorExcellent, i.AnchorSource, AnchorLayers.Describe(i.AnchorSource, i.CompetencyCode), i.Anchors.LevelSources,
                 [.. i.RedFlags.Select(f => FlagState(f.Key, f.Text, f.Severity))],
                 rating is null
                     ? new RatingState(null, false, null, "", 0)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Import;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Seeding;
 
@@ -19,6 +20,7 @@ public sealed class DatabaseInitializer(
     IConfiguration configuration,
     IHostEnvironment environment,
     DemoHiring demoHiring,
+    StarterAnchors starterAnchors,
     IDataProtectionProvider dataProtection,
     ILogger<DatabaseInitializer> logger)
 {
@@ -53,13 +55,31 @@ public sealed class DatabaseInitializer(
 
     private async Task SeedCompetenciesAsync(CancellationToken ct)
     {
-        if (await db.Competencies.AnyAsync(ct))
+        if (!await db.Competencies.AnyAsync(ct))
         {
+            db.Competencies.AddRange(DefaultCompetencies.Create());
+            await db.SaveChangesAsync(ct);
             return;
         }
 
-        db.Competencies.AddRange(DefaultCompetencies.Create());
-        await db.SaveChangesAsync(ct);
+        // Databases from before competency anchors: fill the default competencies' anchors where they were never set
+        // (null; a person who cleared them stored ""), so this is idempotent and never overwrites anyone's words.
+        var defaults = DefaultCompetencies.Create().ToDictionary(c => c.Code);
+        var codes = defaults.Keys.ToList();
+        var unset = await db.Competencies
+            .Where(c => codes.Contains(c.Code) && c.AnchorPoor == null && c.AnchorMeets == null && c.AnchorExcellent == null)
+            .ToListAsync(ct);
+        foreach (var competency in unset)
+        {
+            var d = defaults[competency.Code];
+            (competency.AnchorPoor, competency.AnchorMeets, competency.AnchorExcellent) = (d.AnchorPoor, d.AnchorMeets, d.AnchorExcellent);
+        }
+
+        if (unset.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Filled in anchors for {Count} default competencies", unset.Count);
+        }
     }
 
     private async Task SeedRolesAsync()
@@ -113,13 +133,14 @@ public sealed class DatabaseInitializer(
 
     private async Task SeedDocumentsAsync(CancellationToken ct)
     {
-        var folder = FindSeedFolder();
+        var folder = SeedFolder.Find(configuration, environment);
         if (folder is null)
         {
             logger.LogWarning("No seed-data folder found; the question bank starts empty");
             return;
         }
 
+        var imported = new List<string>();
         foreach (var path in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {
             var bytes = await File.ReadAllBytesAsync(path, ct);
@@ -134,6 +155,7 @@ public sealed class DatabaseInitializer(
             {
                 var outcome = await importer.ImportAsync(bytes, name, dryRun: false, userId: null, ct);
                 var count = outcome.Document.Questions.Count;
+                imported.Add(hash);
                 logger.LogInformation("Seeded {File}: {Count} questions", name, count);
             }
             catch (ImportRejectedException ex)
@@ -150,29 +172,13 @@ public sealed class DatabaseInitializer(
                 }
             }
         }
-    }
 
-    private string? FindSeedFolder()
-    {
-        var configured = configuration["Seed:Folder"];
-        if (!string.IsNullOrWhiteSpace(configured))
+        // A fresh bank starts anchored: the starter sets go to the questions just imported (an existing bank is offered
+        // them on the question bank page instead).
+        if (imported.Count > 0)
         {
-            return Directory.Exists(configured) ? configured : null;
+            var anchored = await starterAnchors.ApplyAsync(userId: null, imported, ct);
+            logger.LogInformation("Starter anchors applied to {Count} seeded questions", anchored);
         }
-
-        // Published and built apps carry seed-data beside the binaries; dotnet run from the repo also finds it upwards.
-        foreach (var start in new[] { AppContext.BaseDirectory, environment.ContentRootPath })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "seed-data");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }

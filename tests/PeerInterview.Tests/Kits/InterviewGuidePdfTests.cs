@@ -2,6 +2,7 @@ using System.Text;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Kits;
+using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Tests.Kits;
 
@@ -12,7 +13,8 @@ public class InterviewGuidePdfTests
     private static InterviewGuide.Item Item(int number, string question, int minutes = 10, string? guidance = null,
         string? poor = "Gives no example.", string? meets = "Describes one concrete example.", string? excellent = "Several examples with measured outcomes.",
         params InterviewGuide.Flag[] flags) =>
-        new(number, 100 + number, question, "COM", "Communication", minutes, $"Purpose of question {number}.", guidance, poor, meets, excellent, flags);
+        new(number, 100 + number, question, "COM", "Communication", minutes, $"Purpose of question {number}.", guidance,
+            AnchorLayers.Resolve(AnchorTexts.None, new AnchorTexts(poor, meets, excellent), AnchorTexts.None), [], false, flags);
 
     private static InterviewGuide Guide(IReadOnlyList<InterviewGuide.Section> sections, params string[] globalFlags) =>
         new(7, "Backend Engineer Kit", "Backend Engineer", 3, KitStatus.Published, new DateTimeOffset(2025, 2, 14, 0, 0, 0, TimeSpan.Zero),

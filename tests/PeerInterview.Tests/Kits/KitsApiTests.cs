@@ -223,6 +223,7 @@ public class KitsApiTests
         var client = await app.ApiClientAsAsync(Roles.HiringManager);
         var kitId = await PublishableKitAsync(client);
         var item = (await client.GetJsonAsync($"/api/v1/kits/{kitId}")).GetProperty("sections")[1].GetProperty("items")[0];
+        var bankAnchor = (await client.GetJsonAsync($"/api/v1/questions/{item.GetProperty("questionId").GetInt32()}")).GetProperty("anchorMeets").GetString();
 
         var response = await client.PutAsJsonAsync($"/api/v1/kits/{kitId}/items/{item.GetProperty("id").GetInt32()}", new
         {
@@ -236,7 +237,8 @@ public class KitsApiTests
 
         Assert.Equal("Names the crisis line and stays with the person", updated.GetProperty("anchorMeetsOverride").GetString());
         Assert.Equal("KnockOut", updated.GetProperty("redFlagOverrides")[0].GetProperty("severity").GetString());
-        Assert.Equal(JsonValueKind.Null, question.GetProperty("anchorMeets").ValueKind);
+        Assert.Equal(bankAnchor, question.GetProperty("anchorMeets").GetString());
+        Assert.NotEqual("Names the crisis line and stays with the person", bankAnchor);
     }
 
     [Fact]

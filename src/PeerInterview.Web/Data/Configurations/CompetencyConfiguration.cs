@@ -11,6 +11,9 @@ internal sealed class CompetencyConfiguration : IEntityTypeConfiguration<Compete
         b.Property(c => c.Code).HasMaxLength(16);
         b.Property(c => c.Name).HasMaxLength(120);
         b.Property(c => c.Description).HasMaxLength(2000);
+        b.Property(c => c.AnchorPoor).HasMaxLength(TextLimits.Anchor);
+        b.Property(c => c.AnchorMeets).HasMaxLength(TextLimits.Anchor);
+        b.Property(c => c.AnchorExcellent).HasMaxLength(TextLimits.Anchor);
         b.HasIndex(c => c.Code).IsUnique();
     }
 }

@@ -40,6 +40,10 @@ internal sealed class KitItemConfiguration : IEntityTypeConfiguration<KitItem>
         b.HasOne(i => i.Question).WithMany().HasForeignKey(i => i.QuestionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Competency>().WithMany().HasForeignKey(i => i.CompetencyIdSnapshot).OnDelete(DeleteBehavior.Restrict);
         b.Property(i => i.QuestionTextSnapshot).HasMaxLength(TextLimits.QuestionText);
+        b.Property(i => i.AnchorSourceSnapshot).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.CompetencyAnchorPoorSnapshot).HasMaxLength(TextLimits.Anchor);
+        b.Property(i => i.CompetencyAnchorMeetsSnapshot).HasMaxLength(TextLimits.Anchor);
+        b.Property(i => i.CompetencyAnchorExcellentSnapshot).HasMaxLength(TextLimits.Anchor);
         b.HasMany(i => i.RedFlagOverrides).WithOne().HasForeignKey(r => r.KitItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.KitVersionId, i.Order });
     }

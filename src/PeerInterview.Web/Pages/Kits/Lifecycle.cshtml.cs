@@ -12,7 +12,7 @@ public class LifecycleModel(KitService kits) : PageModel
     public IActionResult OnGet(int id) => RedirectToPage("/Kits/Edit", new { id });
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        RunAsync(id, () => kits.PublishAsync(id, User.UserId(), ct), v => $"Published version {v.VersionNumber}. {v.ChangeSummary}");
+        RunAsync(id, () => kits.PublishAsync(id, User.UserId(), ct), v => $"Published version {v.VersionNumber}. {v.ChangeSummary} Anchors: {v.Coverage.Anchors.Summary()}");
 
     public Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken ct) =>
         RunAsync(id, () => kits.DiscardDraftAsync(id, User.UserId(), ct), _ => "Draft discarded; the kit is back at its published version.");

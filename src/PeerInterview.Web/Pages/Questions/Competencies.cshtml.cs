@@ -14,14 +14,15 @@ public class CompetenciesModel(QuestionBank bank, CompetencyFramework framework)
 
     public async Task OnGetAsync(CancellationToken ct) => Competencies = await bank.CompetenciesAsync(ct);
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, string? name, string? description, bool isHurdle, bool isRetired, CancellationToken ct)
+    public async Task<IActionResult> OnPostUpdateAsync(int id, string? name, string? description, bool isHurdle, bool isRetired,
+        string? anchorPoor, string? anchorMeets, string? anchorExcellent, CancellationToken ct)
     {
         if (!CanEdit)
         {
             return Forbid();
         }
 
-        var outcome = await framework.UpdateAsync(id, new(null, name, description ?? "", isHurdle, isRetired), User.UserId(), ct);
+        var outcome = await framework.UpdateAsync(id, new(null, name, description ?? "", isHurdle, isRetired, anchorPoor ?? "", anchorMeets ?? "", anchorExcellent ?? ""), User.UserId(), ct);
         TempData["Flash"] = outcome.Failure?.Message ?? $"{outcome.Value!.Code} saved.";
         return RedirectToPage();
     }

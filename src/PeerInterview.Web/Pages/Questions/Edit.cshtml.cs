@@ -39,6 +39,10 @@ public class EditModel(QuestionBank bank) : PageModel
         public string? AnchorPoor { get; set; }
         public string? AnchorMeets { get; set; }
         public string? AnchorExcellent { get; set; }
+
+        /// <summary>One point per line.</summary>
+        public string? ListenFor { get; set; }
+
         public QuestionStatus Status { get; set; }
         public List<FlagInput> Flags { get; set; } = [];
         public int Version { get; set; }
@@ -76,6 +80,7 @@ public class EditModel(QuestionBank bank) : PageModel
             AnchorPoor = q.AnchorPoor,
             AnchorMeets = q.AnchorMeets,
             AnchorExcellent = q.AnchorExcellent,
+            ListenFor = string.Join('\n', q.ListenFor),
             Status = q.Status,
             Flags = [.. q.RedFlags.Select(f => new FlagInput { Id = f.Id, Text = f.Text, Severity = f.Severity })],
             Version = q.Version,
@@ -111,6 +116,7 @@ public class EditModel(QuestionBank bank) : PageModel
             AnchorPoor = Input.AnchorPoor ?? "",
             AnchorMeets = Input.AnchorMeets ?? "",
             AnchorExcellent = Input.AnchorExcellent ?? "",
+            ListenFor = (Input.ListenFor ?? "").Split('\n').Select(p => p.Trim().TrimStart('-', '•', '*').Trim()).Where(p => p.Length > 0).ToList(),
             Status = Input.Status,
             RedFlags = [.. Input.Flags.Where(f => !f.Remove && !string.IsNullOrWhiteSpace(f.Text)).Select(f => new RedFlagView(f.Id, f.Text!, f.Severity))],
             Version = Input.Version,

@@ -8,7 +8,7 @@ using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Pages.Questions;
 
-public class IndexModel(QuestionBank bank, AppDbContext db) : PageModel
+public class IndexModel(QuestionBank bank, AppDbContext db, StarterAnchors starter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Competency { get; set; }
@@ -25,6 +25,9 @@ public class IndexModel(QuestionBank bank, AppDbContext db) : PageModel
     public int ReviewCount { get; private set; }
     public int DuplicateGroupCount { get; private set; }
 
+    /// <summary>Questions without anchors that a shipped starter set matches (shown to hiring managers as an offer).</summary>
+    public int StarterOffer { get; private set; }
+
     public sealed record DocumentOption(int Id, string FileName, int QuestionCount);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -33,6 +36,11 @@ public class IndexModel(QuestionBank bank, AppDbContext db) : PageModel
         Documents = await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Id).Select(d => new DocumentOption(d.Id, d.FileName, d.QuestionCount)).ToListAsync(ct);
         ReviewCount = await db.Questions.CountAsync(q => q.Status == QuestionStatus.NeedsReview, ct);
         DuplicateGroupCount = await db.Questions.Where(q => q.DuplicateGroupId != null && q.Status != QuestionStatus.Archived).Select(q => q.DuplicateGroupId).Distinct().CountAsync(ct);
+
+        if (User.IsManager())
+        {
+            StarterOffer = await starter.OfferCountAsync(ct);
+        }
 
         Results = await bank.SearchAsync(new QuestionFilter
         {
@@ -46,6 +54,21 @@ public class IndexModel(QuestionBank bank, AppDbContext db) : PageModel
             Page = Math.Max(1, PageNumber),
             PageSize = 25,
         }, ct);
+    }
+
+    /// <summary>Offered, never forced: fills only questions that have no anchors, marked as starter until reviewed.</summary>
+    public async Task<IActionResult> OnPostApplyStarterAnchorsAsync(CancellationToken ct)
+    {
+        if (!User.IsManager())
+        {
+            return Forbid();
+        }
+
+        var applied = await starter.ApplyAsync(User.UserId(), null, ct);
+        TempData["Flash"] = applied == 0
+            ? "No question without anchors had starter anchors waiting."
+            : $"Starter anchors applied to {applied} question{(applied == 1 ? "" : "s")}. They are marked as starter until someone accepts or edits them.";
+        return RedirectToPage();
     }
 
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Results.Total / (double)Results.PageSize));

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
+using PeerInterview.Web.Kits;
 using PeerInterview.Web.Reports;
 
 namespace PeerInterview.Web.Pages.Reports;
 
 /// <summary>A candidate's report: band and why, scores, agreement, every rating with its evidence, red flags, panel.</summary>
-public class CandidateModel(ReportBuilder reports, BlindRule blind, RedFlagReviews reviews) : PageModel
+public class CandidateModel(ReportBuilder reports, BlindRule blind, RedFlagReviews reviews, InterviewGuideBuilder guides) : PageModel
 {
+    /// <summary>Which anchor layer each kit item was rated against, as the version's guide shows it.</summary>
+    public IReadOnlyDictionary<int, AnchorSource> AnchorSources { get; private set; } = new Dictionary<int, AnchorSource>();
+
     public CandidateReport Report { get; private set; } = null!;
 
     /// <summary>The candidate's interviews that were not cancelled, latest first (a picker shows when there is more than one).</summary>
@@ -37,6 +41,7 @@ public class CandidateModel(ReportBuilder reports, BlindRule blind, RedFlagRevie
         Report = await blind.ApplyAsync(report, User.UserId(), ct);
         ChosenInterview = interview;
         Rounds = await reports.RoundsAsync(id, ct);
+        await LoadAnchorSourcesAsync(ct);
         return Page();
     }
 
@@ -64,10 +69,19 @@ public class CandidateModel(ReportBuilder reports, BlindRule blind, RedFlagRevie
             failure.AddTo(ModelState, $"Review.{key}");
             Report = await blind.ApplyAsync((await reports.ForCandidateAsync(id, ct))!, User.UserId(), ct);
             Rounds = await reports.RoundsAsync(id, ct);
+            await LoadAnchorSourcesAsync(ct);
             return Page();
         }
 
         Flash = $"Knock-out {(decision == RedFlagDecision.Confirmed ? "confirmed" : "dismissed")}. The band is now {outcome.Value!.BandText}.";
         return RedirectToPage(new { id });
+    }
+
+    private async Task LoadAnchorSourcesAsync(CancellationToken ct)
+    {
+        if (Report.Interview is { } interview && await guides.BuildAsync(interview.KitVersionId, ct) is { } guide)
+        {
+            AnchorSources = guide.Sections.SelectMany(s => s.Items).ToDictionary(i => i.KitItemId, i => i.AnchorSource);
+        }
     }
 }

@@ -165,10 +165,14 @@
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
+  // The server resolves the anchor layers (question, competency, generic); a level filled from a lower layer than the
+  // item's own is marked so nobody mistakes it for the question's.
   function anchorFor(item, level) {
+    var index = level === 1 ? 0 : level === 3 ? 1 : 2;
     var own = level === 1 ? item.anchorPoor : level === 3 ? item.anchorMeets : item.anchorExcellent;
     var fallback = level === 1 ? generic.poor : level === 3 ? generic.meets : generic.excellent;
-    return { text: own || fallback, generic: !own };
+    var source = (item.anchorLevelSources && item.anchorLevelSources[index]) || (own ? 'question' : 'generic');
+    return { text: own || fallback, generic: source === 'generic' && item.anchorSource !== 'generic', competency: source === 'competency' && item.anchorSource !== 'competency' };
   }
 
   var LEVEL_NAMES = { 1: 'Poor', 2: 'Between poor and meets', 3: 'Meets the standard', 4: 'Between meets and excellent', 5: 'Excellent' };
@@ -180,7 +184,8 @@
       var anchor = level % 2 === 1 ? anchorFor(item, level) : null;
       var text = h('span', { className: 'sc-rate-text' }, [
         h('strong', { text: LEVEL_NAMES[level] }),
-        anchor && anchor.generic ? h('span', { className: 'badge sc-generic', title: 'This question has no anchor of its own yet; the generic scale applies.', text: 'generic' }) : null,
+        anchor && anchor.generic ? h('span', { className: 'badge sc-generic', title: 'No anchor of its own at this level; the generic scale applies.', text: 'generic' }) : null,
+        anchor && anchor.competency ? h('span', { className: 'badge sc-generic', title: 'No question anchor at this level; the competency anchor applies.', text: 'competency' }) : null,
         anchor ? h('span', { className: 'sc-anchor', text: anchor.text }) : null
       ]);
       var button = h('button', {
@@ -234,7 +239,18 @@
     notes.addEventListener('change', function () { flushSoon(record); });
 
     var guidance = h('div', { className: 'md sc-guidance-body' });
-    if (item.guidanceHtml) { guidance.innerHTML = item.guidanceHtml; } else { guidance.appendChild(h('p', { className: 'muted', text: 'No guidance for this question.' })); }
+    var listenFor = item.listenFor || [];
+    if (listenFor.length > 0) {
+      guidance.appendChild(h('p', { className: 'sc-listen-head' }, [h('strong', { text: 'Listen for' })]));
+      guidance.appendChild(h('ul', { className: 'sc-listen-for' }, listenFor.map(function (point) { return h('li', { text: point }); })));
+    }
+    if (item.guidanceHtml) {
+      var advice = h('div', { className: 'sc-source-advice' });
+      advice.innerHTML = item.guidanceHtml;
+      guidance.appendChild(h('p', { className: 'sc-advice-head' }, [h('strong', { text: item.guidanceIsSourceAdvice ? 'What a strong answer covers (from the source\'s advice to candidates)' : 'Guidance' })]));
+      guidance.appendChild(advice);
+    }
+    if (listenFor.length === 0 && !item.guidanceHtml) { guidance.appendChild(h('p', { className: 'muted', text: 'No guidance for this question.' })); }
     var guidanceBox = h('details', { className: 'sc-guidance', open: window.ScorecardStore.getSetting('pi.scorecard.guidance') !== 'closed' }, [
       h('summary', { text: 'Guidance — what to listen for' }), guidance
     ]);
@@ -257,7 +273,7 @@
       ]),
       h('h2', { className: 'sc-question', id: 'sc-q-' + item.kitItemId, text: item.question }),
       h('div', { className: 'sc-item-body' }, [
-        h('div', { className: 'sc-score' }, [scale.group]),
+        h('div', { className: 'sc-score' }, [h('p', { className: 'sc-anchor-source muted small', 'data-anchor-source': item.anchorSource || '', text: item.anchorSourceText || '' }), scale.group]),
         h('div', { className: 'sc-notes-box' }, [
           h('label', { 'for': notesId }, ['Evidence notes ', h('span', { className: 'muted small', text: '(needed for a 1 or a 5)' })]),
           notes, notesHtml

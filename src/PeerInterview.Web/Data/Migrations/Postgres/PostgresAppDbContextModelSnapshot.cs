@@ -346,6 +346,18 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AnchorExcellent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnchorMeets")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnchorPoor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -512,6 +524,22 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
 
                     b.Property<string>("AnchorPoorOverride")
                         .HasColumnType("text");
+
+                    b.Property<string>("AnchorSourceSnapshot")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CompetencyAnchorExcellentSnapshot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CompetencyAnchorMeetsSnapshot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CompetencyAnchorPoorSnapshot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int?>("CompetencyIdSnapshot")
                         .HasColumnType("integer");
@@ -703,6 +731,9 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.Property<string>("AnchorPoor")
                         .HasColumnType("text");
 
+                    b.Property<bool>("AnchorsReviewed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CompetencyId")
                         .HasColumnType("integer");
 
@@ -727,6 +758,10 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("LintWarnings")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ListenFor")
                         .IsRequired()
                         .HasColumnType("text[]");
 

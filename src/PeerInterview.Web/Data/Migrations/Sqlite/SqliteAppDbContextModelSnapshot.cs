@@ -327,6 +327,18 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AnchorExcellent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorMeets")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorPoor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -482,6 +494,22 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnchorPoorOverride")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorSourceSnapshot")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyAnchorExcellentSnapshot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyAnchorMeetsSnapshot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyAnchorPoorSnapshot")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CompetencyIdSnapshot")
@@ -664,6 +692,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Property<string>("AnchorPoor")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnchorsReviewed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompetencyId")
                         .HasColumnType("INTEGER");
 
@@ -688,6 +719,10 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("LintWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ListenFor")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
