@@ -7,8 +7,9 @@ namespace PeerInterview.Web.Kits;
 public sealed partial class KitService
 {
     /// <summary>
-    /// Validates the draft (not empty, no needs-review or archived questions, every hurdle covered), freezes question
-    /// text and competency into the items, and makes the draft an immutable published version.
+    /// Validates the draft (not empty, no needs-review or archived questions, every hurdle covered, some weight above 0),
+    /// freezes everything raters see and the score depends on (<see cref="KitFreezer"/>), and makes the draft an
+    /// immutable published version.
     /// </summary>
     public async Task<Outcome<KitView>> PublishAsync(int kitId, string? userId, CancellationToken ct = default)
     {
@@ -38,14 +39,8 @@ public sealed partial class KitService
             return Failure.Invalid(new Dictionary<string, string[]> { ["kit"] = blocking });
         }
 
-        var questionIds = draft.Items.Select(i => i.QuestionId).ToList();
-        var questions = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
-            .ToDictionaryAsync(q => q.Id, q => new { q.Text, q.CompetencyId }, ct);
-        foreach (var item in draft.Items)
-        {
-            item.QuestionTextSnapshot = questions[item.QuestionId].Text;
-            item.CompetencyIdSnapshot = questions[item.QuestionId].CompetencyId;
-        }
+        var now = clock.GetUtcNow();
+        await KitFreezer.FreezeAsync(db, draft, now, ct);
 
         var previous = await db.KitVersions.AsNoTracking()
             .Include(v => v.Items).Include(v => v.Weights)
@@ -55,7 +50,7 @@ public sealed partial class KitService
         var competencyCodes = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
 
         draft.Status = KitStatus.Published;
-        draft.PublishedAt = clock.GetUtcNow();
+        draft.PublishedAt = now;
         draft.PublishedById = userId;
         draft.ChangeSummary = DescribeChanges(previous, draft, competencyCodes);
         draft.Revision++;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Import;
 
 namespace PeerInterview.Web.Kits;
 
@@ -54,36 +55,37 @@ public sealed partial class KitService
             .Select(i => new
             {
                 Item = i,
-                LiveText = i.Question!.Text,
-                i.Question.Status,
+                i.Question!.Status,
                 i.Question.LintWarnings,
-                LiveCompetencyId = i.Question.CompetencyId,
                 Flags = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new KitItemFlagView(f.Id, f.Text, f.Severity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var weights = await db.KitCompetencyWeights.AsNoTracking().Where(w => w.KitVersionId == versionId).ToDictionaryAsync(w => w.CompetencyId, w => w.Weight, ct);
-        var competencies = await db.Competencies.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         var frozen = v.Status != KitStatus.Draft;
 
-        // Published versions are frozen: their text and competency come from the snapshot taken at publish time.
+        // A published version shows what it froze (text, competencies, names, hurdles, weights); a draft shows the bank live.
+        var content = (await KitContent.LoadAsync(db, versionId, ct))!;
+        var contentItems = content.Items.ToDictionary(i => i.KitItemId);
         var rows = items.Select(x => new
         {
             x.Item,
-            Text = frozen ? x.Item.QuestionTextSnapshot ?? x.LiveText : x.LiveText,
-            CompetencyId = frozen ? x.Item.CompetencyIdSnapshot ?? x.LiveCompetencyId : x.LiveCompetencyId,
+            contentItems[x.Item.Id].Text,
+            contentItems[x.Item.Id].CompetencyId,
             x.Status,
-            x.LintWarnings,
+
+            // A published version's lint is about the wording it froze, not the bank's wording now.
+            LintWarnings = frozen ? [.. QuestionLint.Check(contentItems[x.Item.Id].Text).Select(w => w.Reason)] : x.LintWarnings,
             x.Flags,
         }).ToList();
-        var codeOf = competencies.ToDictionary(c => c.Id, c => c.Code);
+        var codeOf = content.Competencies.ToDictionary(c => c.Id, c => c.Code);
 
         var usedIds = rows.Select(r => r.CompetencyId).ToHashSet();
+        var retired = frozen ? [] : await db.Competencies.AsNoTracking().Where(c => c.IsRetired).Select(c => c.Id).ToListAsync(ct);
         var coverage = KitCoverage.Compute(
-            [.. competencies.Where(c => !c.IsRetired || usedIds.Contains(c.Id)).Select(c => new KitCoverage.CompetencyInput(c.Id, c.Code, c.Name, c.IsHurdle))],
+            [.. content.Competencies.Where(c => !retired.Contains(c.Id) || usedIds.Contains(c.Id)).Select(c => new KitCoverage.CompetencyInput(c.Id, c.Code, c.Name, c.IsHurdle))],
             [.. rows.Select(r => new KitCoverage.ItemInput(r.Item.Id, r.Text, r.CompetencyId, r.Item.Minutes,
                 !frozen && r.Status == QuestionStatus.NeedsReview, !frozen && r.Status == QuestionStatus.Archived, r.LintWarnings))],
-            weights,
+            content.Competencies.ToDictionary(c => c.Id, c => c.Weight),
             v.TargetMinutes);
 
         var versions = await db.KitVersions.AsNoTracking().Where(x => x.KitId == v.KitId).OrderByDescending(x => x.Number)

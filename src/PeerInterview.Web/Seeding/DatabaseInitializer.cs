@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Import;
+using PeerInterview.Web.Kits;
 
 namespace PeerInterview.Web.Seeding;
 
@@ -20,6 +21,7 @@ public sealed class DatabaseInitializer(
     IHostEnvironment environment,
     DemoHiring demoHiring,
     IDataProtectionProvider dataProtection,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -31,6 +33,13 @@ public sealed class DatabaseInitializer(
 
         await DatabaseSetup.ConfigureDatabaseAsync(db, ct);
         await DataProtectionSetup.EnsureKeyRingAsync(db, dataProtection, ct);
+
+        // Versions published before publishing froze everything get their frozen copy once, from the data as it stands.
+        var backfilled = await KitFreezer.BackfillAsync(db, clock.GetUtcNow(), ct);
+        if (backfilled > 0)
+        {
+            logger.LogInformation("Froze the content of {Count} kit versions published before this release", backfilled);
+        }
 
         await SeedCompetenciesAsync(ct);
         await SeedRolesAsync();
