@@ -27,6 +27,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<KitItem> KitItems => Set<KitItem>();
     public DbSet<KitItemRedFlag> KitItemRedFlags => Set<KitItemRedFlag>();
     public DbSet<KitCompetencyWeight> KitCompetencyWeights => Set<KitCompetencyWeight>();
+    public DbSet<FrozenCompetency> FrozenCompetencies => Set<FrozenCompetency>();
+    public DbSet<FrozenRedFlag> FrozenRedFlags => Set<FrozenRedFlag>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<Interview> Interviews => Set<Interview>();

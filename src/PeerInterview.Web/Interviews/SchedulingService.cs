@@ -28,6 +28,12 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
         }
 
         var interviewerIds = await ValidateInterviewersAsync(command.InterviewerIds, "interviewerIds", errors, ct);
+        if (candidate?.ErasedAt is not null)
+        {
+            // A conflict, not a field error: no change to the request can make it right.
+            return CandidateErasure.Refusal;
+        }
+
         if (errors.Count > 0)
         {
             return Failure.Invalid(errors);
@@ -78,6 +84,11 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
         if (interview is null)
         {
             return NotFound(interviewId);
+        }
+
+        if (await IsErasedAsync(interview.CandidateId, ct))
+        {
+            return CandidateErasure.Refusal;
         }
 
         if (interview.IsCancelled)
@@ -131,6 +142,11 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
             return NotFound(interviewId);
         }
 
+        if (await IsErasedAsync(interview.CandidateId, ct))
+        {
+            return CandidateErasure.Refusal;
+        }
+
         var scorecard = interview.Scorecards.FirstOrDefault(s => s.InterviewerId == interviewerId);
         if (scorecard is null)
         {
@@ -181,6 +197,11 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
             return NotFound(interviewId);
         }
 
+        if (await IsErasedAsync(interview.CandidateId, ct))
+        {
+            return CandidateErasure.Refusal;
+        }
+
         if (!interview.IsCancelled)
         {
             if (await db.Scorecards.AnyAsync(s => s.InterviewId == interviewId && s.State != ScorecardState.Draft, ct))
@@ -200,6 +221,9 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
 
     private static Failure NotFound(int id) => Failure.NotFound("Interview not found", $"There is no interview {id}.");
 
+    private Task<bool> IsErasedAsync(int candidateId, CancellationToken ct) =>
+        db.Candidates.AnyAsync(c => c.Id == candidateId && c.ErasedAt != null, ct);
+
     private Scorecard NewScorecard(string interviewerId) =>
         new() { InterviewerId = interviewerId, State = ScorecardState.Draft, UpdatedAt = clock.GetUtcNow() };
 
@@ -216,11 +240,7 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
         {
             errors["candidateId"] = [$"There is no candidate {id}."];
         }
-        else if (candidate.ErasedAt is not null)
-        {
-            errors["candidateId"] = ["This candidate's personal data was erased; they cannot be interviewed."];
-        }
-        else if (StageText.IsClosed(candidate.Stage))
+        else if (candidate.ErasedAt is null && StageText.IsClosed(candidate.Stage))
         {
             errors["candidateId"] = [$"The candidate's stage is {StageText.Label(candidate.Stage)}. Move them back to an open stage before scheduling another interview."];
         }

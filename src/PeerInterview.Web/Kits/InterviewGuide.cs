@@ -5,7 +5,7 @@ using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
 
-/// <summary>What an interviewer reads: a kit version's questions in order with timings, guidance, anchors and red flags.</summary>
+/// <summary>What an interviewer reads: a kit version's questions in order with timings, guidance, anchors (null: the generic scale) and red flags.</summary>
 public sealed record InterviewGuide(
     int VersionId,
     string KitName,
@@ -17,6 +17,9 @@ public sealed record InterviewGuide(
     IReadOnlyList<InterviewGuide.Section> Sections,
     IReadOnlyList<string> GlobalRedFlags)
 {
+    /// <summary>The global red flags with the keys scorecards check them by (<c>g{RedFlag.Id}</c>), in the guide's order.</summary>
+    public IReadOnlyList<Flag> GlobalFlags { get; init; } = [];
+
     public sealed record Section(string Name, IReadOnlyList<Item> Items);
 
     /// <param name="Anchors">The effective 1/3/5 anchors and the layer each came from (<see cref="AnchorLayers"/>).</param>
@@ -32,12 +35,13 @@ public sealed record InterviewGuide(
         public AnchorSource AnchorSource => Anchors.Source;
     }
 
-    /// <summary><see cref="Key"/> names the flag for scorecards: <c>q{RedFlag.Id}</c> for a question's own flag, <c>k{KitItemRedFlag.Id}</c> for a kit-item override.</summary>
+    /// <summary><see cref="Key"/> names the flag for scorecards: <c>q{RedFlag.Id}</c> for a question's own flag, <c>k{KitItemRedFlag.Id}</c> for a kit-item override, <c>g{RedFlag.Id}</c> for a global one.</summary>
     public sealed record Flag(string Key, string Text, RedFlagSeverity Severity);
 }
 
 public sealed class InterviewGuideBuilder(AppDbContext db)
 {
+    /// <summary>The guide of a version: a published one as it was frozen at publish, a draft from the bank as it stands.</summary>
     public async Task<InterviewGuide?> BuildAsync(int versionId, CancellationToken ct = default)
     {
         var version = await db.KitVersions.AsNoTracking()
@@ -49,53 +53,25 @@ public sealed class InterviewGuideBuilder(AppDbContext db)
             return null;
         }
 
-        var frozen = version.Status != KitStatus.Draft;
+        var content = (await KitContent.LoadAsync(db, versionId, ct))!;
         var sections = await db.KitSections.AsNoTracking().Where(s => s.KitVersionId == versionId).OrderBy(s => s.Order).ToListAsync(ct);
-        var items = await db.KitItems.AsNoTracking()
-            .Where(i => i.KitVersionId == versionId)
-            .OrderBy(i => i.Order)
-            .Select(i => new
-            {
-                i.Id,
-                i.KitSectionId,
-                i.Order,
-                i.Minutes,
-                Text = frozen && i.QuestionTextSnapshot != null ? i.QuestionTextSnapshot : i.Question!.Text,
-                CompetencyId = frozen && i.CompetencyIdSnapshot != null ? i.CompetencyIdSnapshot.Value : i.Question!.CompetencyId,
-                i.Question!.Purpose,
-                Guidance = i.GuidanceOverride ?? i.Question.Guidance,
-                GuidanceIsSourceAdvice = i.GuidanceOverride == null && i.Question.Sources.Any(),
-                Overridden = new AnchorTexts(i.AnchorPoorOverride, i.AnchorMeetsOverride, i.AnchorExcellentOverride),
-                QuestionAnchors = new AnchorTexts(i.Question.AnchorPoor, i.Question.AnchorMeets, i.Question.AnchorExcellent),
-                FrozenCompetencyAnchors = new AnchorTexts(i.CompetencyAnchorPoorSnapshot, i.CompetencyAnchorMeetsSnapshot, i.CompetencyAnchorExcellentSnapshot),
-                i.AnchorSourceSnapshot,
-                i.Question.ListenFor,
-                Overrides = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("k" + f.Id, f.Text, f.Severity)).ToList(),
-                Own = i.Question.RedFlags.Where(f => !f.IsRetired).OrderBy(f => f.Id).Select(f => new InterviewGuide.Flag("q" + f.Id, f.Text, f.Severity)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var competencies = await db.Competencies.AsNoTracking()
-            .ToDictionaryAsync(c => c.Id, c => new { c.Code, c.Name, Anchors = new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent) }, ct);
-        var global = await db.RedFlags.AsNoTracking().Where(f => f.QuestionId == null && !f.IsRetired).OrderBy(f => f.Id).Select(f => f.Text).ToListAsync(ct);
+        var competencies = content.Competencies.ToDictionary(c => c.Id);
 
         var number = 0;
-        var guideSections = sections.Select(s => new InterviewGuide.Section(s.Name, [.. items
+        var guideSections = sections.Select(s => new InterviewGuide.Section(s.Name, [.. content.InOrder
             .Where(i => i.KitSectionId == s.Id)
-            .OrderBy(i => i.Order)
             .Select(i => new InterviewGuide.Item(
-                ++number, i.Id, i.Text, competencies[i.CompetencyId].Code, competencies[i.CompetencyId].Name, i.Minutes,
-                i.Purpose, i.Guidance,
-                frozen
-                    ? AnchorLayers.ResolvePublished(i.AnchorSourceSnapshot, i.Overridden, i.QuestionAnchors, i.FrozenCompetencyAnchors, competencies[i.CompetencyId].Anchors)
-                    : AnchorLayers.Resolve(i.Overridden, i.QuestionAnchors, competencies[i.CompetencyId].Anchors),
-                i.ListenFor, i.GuidanceIsSourceAdvice,
-                i.Overrides.Count > 0 ? i.Overrides : i.Own))]))
+                ++number, i.KitItemId, i.Text, competencies[i.CompetencyId].Code, competencies[i.CompetencyId].Name, i.Minutes,
+                i.Purpose, i.Guidance, i.Anchors, i.ListenFor, i.GuidanceIsSourceAdvice,
+                [.. i.RedFlags.Select(f => new InterviewGuide.Flag(f.Key, f.Text, f.Severity))]))]))
             .Where(s => s.Items.Count > 0)
             .ToList();
 
         return new InterviewGuide(version.Id, version.Name, version.Role, version.Number, version.Status, version.PublishedAt,
-            items.Sum(i => i.Minutes), guideSections, global);
+            content.Items.Sum(i => i.Minutes), guideSections, [.. content.GlobalRedFlags.Select(f => f.Text)])
+        {
+            GlobalFlags = [.. content.GlobalRedFlags.Select(f => new InterviewGuide.Flag(f.Key, f.Text, f.Severity))],
+        };
     }
 
     /// <summary>Readers see every guide; an interviewer sees the guide of a version they are scheduled to use.</summary>

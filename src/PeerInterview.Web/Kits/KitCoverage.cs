@@ -71,6 +71,7 @@ public static class KitCoverage
         NeedsReview,
         ArchivedQuestion,
         OverTime,
+        NoWeight,
     }
 
     /// <param name="weights">Weight per competency id; a competency without one weighs 1 (equal weights by default).</param>
@@ -84,6 +85,13 @@ public static class KitCoverage
 
         var covered = competencies.Where(c => items.Any(i => i.CompetencyId == c.Id)).ToList();
         var weightSum = covered.Sum(c => WeightOf(c.Id));
+        if (covered.Count > 0 && weightSum <= 0)
+        {
+            warnings.Add(new(WarningKind.NoWeight,
+                $"Every competency this kit covers ({string.Join(", ", covered.Select(c => c.Code))}) has weight 0, so no overall score could be computed. Give at least one of them a weight above 0.",
+                BlocksPublishing: true));
+        }
+
         var rows = new List<Row>();
         foreach (var c in competencies)
         {

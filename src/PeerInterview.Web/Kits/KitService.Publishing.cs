@@ -8,8 +8,9 @@ namespace PeerInterview.Web.Kits;
 public sealed partial class KitService
 {
     /// <summary>
-    /// Validates the draft (not empty, no needs-review or archived questions, every hurdle covered), freezes question
-    /// text and competency into the items, and makes the draft an immutable published version.
+    /// Validates the draft (not empty, no needs-review or archived questions, every hurdle covered, some weight above 0),
+    /// freezes everything raters see and the score depends on (<see cref="KitFreezer"/>), and makes the draft an
+    /// immutable published version.
     /// </summary>
     public async Task<Outcome<KitView>> PublishAsync(int kitId, string? userId, CancellationToken ct = default)
     {
@@ -39,25 +40,8 @@ public sealed partial class KitService
             return Failure.Invalid(new Dictionary<string, string[]> { ["kit"] = blocking });
         }
 
-        var questionIds = draft.Items.Select(i => i.QuestionId).ToList();
-        var questions = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
-            .ToDictionaryAsync(q => q.Id, q => new { q.Text, q.CompetencyId, Anchors = new AnchorTexts(q.AnchorPoor, q.AnchorMeets, q.AnchorExcellent) }, ct);
-        var competencyAnchors = await db.Competencies.AsNoTracking()
-            .ToDictionaryAsync(c => c.Id, c => new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent), ct);
-        foreach (var item in draft.Items)
-        {
-            var question = questions[item.QuestionId];
-            item.QuestionTextSnapshot = question.Text;
-            item.CompetencyIdSnapshot = question.CompetencyId;
-
-            // The anchor layer and the competency anchors in force are frozen with the version.
-            var competency = competencyAnchors.GetValueOrDefault(question.CompetencyId, AnchorTexts.None);
-            var anchors = AnchorLayers.Resolve(new AnchorTexts(item.AnchorPoorOverride, item.AnchorMeetsOverride, item.AnchorExcellentOverride), question.Anchors, competency);
-            item.AnchorSourceSnapshot = anchors.Source;
-            item.CompetencyAnchorPoorSnapshot = competency.Poor;
-            item.CompetencyAnchorMeetsSnapshot = competency.Meets;
-            item.CompetencyAnchorExcellentSnapshot = competency.Excellent;
-        }
+        var now = clock.GetUtcNow();
+        await KitFreezer.FreezeAsync(db, draft, now, ct);
 
         var previous = await db.KitVersions.AsNoTracking()
             .Include(v => v.Items).Include(v => v.Weights)
@@ -67,7 +51,7 @@ public sealed partial class KitService
         var competencyCodes = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
 
         draft.Status = KitStatus.Published;
-        draft.PublishedAt = clock.GetUtcNow();
+        draft.PublishedAt = now;
         draft.PublishedById = userId;
         draft.ChangeSummary = DescribeChanges(previous, draft, competencyCodes);
         draft.Revision++;

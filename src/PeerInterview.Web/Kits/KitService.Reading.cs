@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Import;
 using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;
@@ -55,51 +56,40 @@ public sealed partial class KitService
             .Select(i => new
             {
                 Item = i,
-                LiveText = i.Question!.Text,
-                i.Question.Status,
+                i.Question!.Status,
                 i.Question.LintWarnings,
-                LiveCompetencyId = i.Question.CompetencyId,
-                Overridden = new AnchorTexts(i.AnchorPoorOverride, i.AnchorMeetsOverride, i.AnchorExcellentOverride),
-                QuestionAnchors = new AnchorTexts(i.Question.AnchorPoor, i.Question.AnchorMeets, i.Question.AnchorExcellent),
-                FrozenCompetencyAnchors = new AnchorTexts(i.CompetencyAnchorPoorSnapshot, i.CompetencyAnchorMeetsSnapshot, i.CompetencyAnchorExcellentSnapshot),
                 i.Question.AnchorsReviewed,
                 Flags = i.RedFlagOverrides.OrderBy(f => f.Id).Select(f => new KitItemFlagView(f.Id, f.Text, f.Severity)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var weights = await db.KitCompetencyWeights.AsNoTracking().Where(w => w.KitVersionId == versionId).ToDictionaryAsync(w => w.CompetencyId, w => w.Weight, ct);
-        var competencies = await db.Competencies.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         var frozen = v.Status != KitStatus.Draft;
 
-        // Published versions are frozen: their text and competency come from the snapshot taken at publish time.
-        var competencyAnchors = competencies.ToDictionary(c => c.Id, c => new AnchorTexts(c.AnchorPoor, c.AnchorMeets, c.AnchorExcellent));
-        var rows = items.Select(x =>
+        // A published version shows what it froze (text, competencies, names, hurdles, weights); a draft shows the bank live.
+        var content = (await KitContent.LoadAsync(db, versionId, ct))!;
+        var contentItems = content.Items.ToDictionary(i => i.KitItemId);
+        var rows = items.Select(x => new
         {
-            var competencyId = frozen ? x.Item.CompetencyIdSnapshot ?? x.LiveCompetencyId : x.LiveCompetencyId;
-            var live = competencyAnchors.GetValueOrDefault(competencyId, AnchorTexts.None);
-            var anchors = frozen
-                ? AnchorLayers.ResolvePublished(x.Item.AnchorSourceSnapshot, x.Overridden, x.QuestionAnchors, x.FrozenCompetencyAnchors, live)
-                : AnchorLayers.Resolve(x.Overridden, x.QuestionAnchors, live);
-            return new
-            {
-                x.Item,
-                Text = frozen ? x.Item.QuestionTextSnapshot ?? x.LiveText : x.LiveText,
-                CompetencyId = competencyId,
-                x.Status,
-                x.LintWarnings,
-                x.Flags,
-                Anchors = anchors,
-                AnchorState = KitCoverage.StateOf(anchors.Source, anchors.OverriddenInKit, x.AnchorsReviewed),
-            };
+            x.Item,
+            contentItems[x.Item.Id].Text,
+            contentItems[x.Item.Id].CompetencyId,
+            x.Status,
+
+            // A published version's lint is about the wording it froze, not the bank's wording now.
+            LintWarnings = frozen ? [.. QuestionLint.Check(contentItems[x.Item.Id].Text).Select(w => w.Reason)] : x.LintWarnings,
+            x.Flags,
+            contentItems[x.Item.Id].Anchors,
+            AnchorState = KitCoverage.StateOf(contentItems[x.Item.Id].Anchors.Source, contentItems[x.Item.Id].Anchors.OverriddenInKit, x.AnchorsReviewed),
         }).ToList();
-        var codeOf = competencies.ToDictionary(c => c.Id, c => c.Code);
+        var codeOf = content.Competencies.ToDictionary(c => c.Id, c => c.Code);
 
         var usedIds = rows.Select(r => r.CompetencyId).ToHashSet();
+        var retired = frozen ? [] : await db.Competencies.AsNoTracking().Where(c => c.IsRetired).Select(c => c.Id).ToListAsync(ct);
         var coverage = KitCoverage.Compute(
-            [.. competencies.Where(c => !c.IsRetired || usedIds.Contains(c.Id)).Select(c => new KitCoverage.CompetencyInput(c.Id, c.Code, c.Name, c.IsHurdle))],
+            [.. content.Competencies.Where(c => !retired.Contains(c.Id) || usedIds.Contains(c.Id)).Select(c => new KitCoverage.CompetencyInput(c.Id, c.Code, c.Name, c.IsHurdle))],
             [.. rows.Select(r => new KitCoverage.ItemInput(r.Item.Id, r.Text, r.CompetencyId, r.Item.Minutes,
                 !frozen && r.Status == QuestionStatus.NeedsReview, !frozen && r.Status == QuestionStatus.Archived, r.LintWarnings, r.AnchorState))],
-            weights,
+            content.Competencies.ToDictionary(c => c.Id, c => c.Weight),
             v.TargetMinutes);
 
         var versions = await db.KitVersions.AsNoTracking().Where(x => x.KitId == v.KitId).OrderByDescending(x => x.Number)

@@ -21,7 +21,7 @@ public sealed record ErasedCounts(int RatingEvidence, int RedFlagEvidence, int S
 /// Erasure on request (HR, or an admin): removes the candidate's personal data — name, contact details and every free
 /// text written about them — in one transaction, and keeps the scores under the pseudonymous id for programme analytics.
 /// </summary>
-public sealed class CandidateErasure(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CandidateErasure(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<CandidateErasure> logger)
 {
     public const int MaxReasonLength = 500;
 
@@ -30,6 +30,11 @@ public sealed class CandidateErasure(AppDbContext db, AuditLog audit, TimeProvid
 
     /// <summary>Free-text properties of audit snapshots about the candidate's record, cleared on erasure.</summary>
     private static readonly string[] FreeTextProperties = ["Reason", "Notes", "Evidence", "Summary", "Text", "Location", "Name", "Email", "Phone"];
+
+    /// <summary>The answer (409) to every write that touches an erased candidate's interviews, scorecards or red flags.</summary>
+    public static readonly Failure Refusal = Failure.Conflict(
+        "Candidate erased",
+        "This candidate's personal data was erased on request, so their interviews, scorecards and red flags can no longer change.");
 
     public static string Label(string pseudonymId) => $"Erased candidate {pseudonymId}";
 
@@ -122,12 +127,63 @@ public sealed class CandidateErasure(AppDbContext db, AuditLog audit, TimeProvid
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete=OFF;", ct);
-        }
-
+        await tx.DisposeAsync();
+        await RemoveOldCopiesAsync(ct);
         return new ErasureResult(id, candidate.PseudonymId, label, now, cleared);
+    }
+
+    /// <summary>PostgreSQL: the tables whose rows the erasure rewrites, whose old row versions still hold the erased text.</summary>
+    private static readonly string[] VacuumTouchedTables =
+    [
+        "VACUUM (FULL) \"Candidates\";", "VACUUM (FULL) \"Interviews\";", "VACUUM (FULL) \"Scorecards\";", "VACUUM (FULL) \"Ratings\";",
+        "VACUUM (FULL) \"RedFlagChecks\";", "VACUUM (FULL) \"ScorecardEvents\";", "VACUUM (FULL) \"RedFlagReviews\";", "VACUUM (FULL) \"AuditEntries\";",
+    ];
+
+    /// <summary>
+    /// After the erasure commits, removes the copies of the old values that the database keeps outside the live rows.
+    /// SQLite: earlier autosaves leave old versions of a note in the free space of its page, and the WAL holds old page
+    /// images, so VACUUM rewrites the file from the live rows only and a TRUNCATE checkpoint folds the WAL in and empties
+    /// it (still inside the write gate, so no autosave lands in between). PostgreSQL: VACUUM FULL rewrites each touched
+    /// table (and its TOAST data) without the dead row versions; what it cannot reach is in the README ("Personal data").
+    /// A failure here is logged, not returned: the erasure itself has committed.
+    /// </summary>
+    private async Task RemoveOldCopiesAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete=OFF;", ct);
+                    await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
+                    await using var checkpoint = db.Database.GetDbConnection().CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    await using var reader = await checkpoint.ExecuteReaderAsync(ct);
+                    if (await reader.ReadAsync(ct) && reader.GetInt32(0) != 0)
+                    {
+                        logger.LogWarning("After an erasure the WAL could not be emptied: a reader held it past the busy timeout; the next checkpoint folds it in");
+                    }
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            else
+            {
+                // One table at a time, so each exclusive lock lasts only as long as copying that table.
+                foreach (var vacuum in VacuumTouchedTables)
+                {
+                    await db.Database.ExecuteSqlRawAsync(vacuum, ct);
+                }
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "After an erasure the database could not remove old copies of the erased rows; run VACUUM when the database is quiet");
+        }
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Kits;
+using PeerInterview.Web.Scoring;
 
 namespace PeerInterview.Web.Reports;
 
@@ -110,28 +112,8 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
                 .ToListAsync(ct))
             .ToLookup(c => c.ScorecardId);
 
-        var items = (await db.KitItems.AsNoTracking()
-                .Where(i => versionIds.Contains(i.KitVersionId))
-                .Select(i => new
-                {
-                    i.Id,
-                    i.KitVersionId,
-                    SectionOrder = i.Section!.Order,
-                    i.Order,
-                    Text = i.QuestionTextSnapshot ?? i.Question!.Text,
-                    CompetencyId = i.CompetencyIdSnapshot ?? i.Question!.CompetencyId,
-                })
-                .ToListAsync(ct))
-            .ToLookup(i => i.KitVersionId);
-        var weights = (await db.KitCompetencyWeights.AsNoTracking()
-                .Where(w => versionIds.Contains(w.KitVersionId))
-                .ToListAsync(ct))
-            .ToLookup(w => w.KitVersionId);
-        var competencies = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-
-        // Flag texts for what was checked; reviews keyed the way scorecards key flags (g global, q question, k kit item).
-        var flagIds = checks.SelectMany(g => g).Where(c => c.RedFlagId is not null).Select(c => c.RedFlagId!.Value).Distinct().ToList();
-        var overrideIds = checks.SelectMany(g => g).Where(c => c.KitItemRedFlagId is not null).Select(c => c.KitItemRedFlagId!.Value).Distinct().ToList();
+        // What each version froze at publish: item texts and competencies, red flags, competency names, hurdles, weights.
+        var contents = await KitContent.LoadAsync(db, versionIds, ct);
         var reviews = await db.RedFlagReviews.AsNoTracking()
             .Where(r => candidateIds.Contains(r.CandidateId))
             .Select(r => new { r.CandidateId, r.RedFlagId, r.KitItemRedFlagId, r.Decision, r.Reason, r.ReviewedAt, r.ReviewedById })
@@ -140,31 +122,23 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
         var reviewers = await db.Users.AsNoTracking()
             .Where(u => reviewerIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "Hiring manager", ct);
-        flagIds.AddRange(reviews.Where(r => r.RedFlagId is not null).Select(r => r.RedFlagId!.Value));
-        overrideIds.AddRange(reviews.Where(r => r.KitItemRedFlagId is not null).Select(r => r.KitItemRedFlagId!.Value));
-        var redFlags = await db.RedFlags.AsNoTracking().Where(f => flagIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
-        var overrides = await db.KitItemRedFlags.AsNoTracking().Where(f => overrideIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
 
-        string KeyOf(int? redFlagId, int? overrideId) =>
-            overrideId is { } k ? $"k{k}" : redFlags.TryGetValue(redFlagId!.Value, out var f) && f.QuestionId is not null ? $"q{f.Id}" : $"g{redFlagId}";
+        // Checks and reviews keyed the way scorecards key flags (g global, q question, k kit item).
+        static string KeyOfReview(KitContent? content, int? redFlagId, int? overrideId) =>
+            overrideId is { } k ? $"k{k}" : content?.AllFlags.FirstOrDefault(f => f.RedFlagId == redFlagId)?.Key ?? $"g{redFlagId}";
 
-        var flags = redFlags.Values
-            .Select(f => new ScoringFlag(KeyOf(f.Id, null), f.Text, f.Severity))
-            .Concat(overrides.Values.Select(f => new ScoringFlag($"k{f.Id}", f.Text, f.Severity, f.KitItemId)))
-            .ToList();
         var now = clock.GetUtcNow();
 
         return [.. people.Select(person =>
         {
             interviews.TryGetValue(person.Id, out var interview);
             var panel = interview is null ? [] : cards.Where(c => c.InterviewId == interview.Id).ToList();
-            var versionItems = interview is null ? [] : items[interview.KitVersionId].OrderBy(i => i.SectionOrder).ThenBy(i => i.Order).ToList();
-            var versionWeights = interview is null ? [] : weights[interview.KitVersionId].ToDictionary(w => w.CompetencyId, w => w.Weight);
-
+            var content = interview is null ? null : contents[interview.KitVersionId];
+            var versionItems = content is null ? [] : content.InOrder.ToList();
             var input = new ScoringInput(
-                [.. versionItems.Select(i => i.CompetencyId).Distinct().Select(id => competencies[id]).Select(c => new ScoringCompetency(
-                    c.Id, c.Code, c.Name, c.IsHurdle, versionWeights.GetValueOrDefault(c.Id, 1), c.SortOrder))],
-                [.. versionItems.Select((i, n) => new ScoringItem(i.Id, i.CompetencyId, i.Text, n))],
+                [.. versionItems.Select(i => i.CompetencyId).Distinct().Select(id => content!.CompetencyOf(id)!).Select(c => new ScoringCompetency(
+                    c.Id, c.Code, c.Name, c.IsHurdle, c.Weight, c.SortOrder))],
+                [.. versionItems.Select((i, n) => new ScoringItem(i.KitItemId, i.CompetencyId, i.Text, n))],
                 [.. panel.Select(c => new RaterScorecard(
                     c.Id,
                     c.InterviewerId,
@@ -173,11 +147,11 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider clock)
                     c.SubmittedAt,
                     c.Recommendation,
                     [.. ratings[c.Id].Select(r => new RaterRating(r.KitItemId, r.Value, r.NotObserved, r.Evidence, changedAfterPanel.Contains((c.Id, r.KitItemId))))],
-                    [.. checks[c.Id].Select(x => new RaterFlagCheck(KeyOf(x.RedFlagId, x.KitItemRedFlagId), x.Evidence))],
+                    [.. checks[c.Id].Select(x => new RaterFlagCheck(ScorecardService.KeyOf(x), x.Evidence))],
                     c.Notes))],
-                flags,
+                content is null ? [] : [.. content.AllFlags.Select(f => new ScoringFlag(f.Key, f.Text, f.Severity, f.KitItemRedFlagId is null ? null : f.KitItemId))],
                 [.. reviews.Where(r => r.CandidateId == person.Id).Select(r => new FlagReview(
-                    KeyOf(r.RedFlagId, r.KitItemRedFlagId), r.Decision, r.Reason, reviewers.GetValueOrDefault(r.ReviewedById, "Hiring manager"), r.ReviewedAt))]);
+                    KeyOfReview(content, r.RedFlagId, r.KitItemRedFlagId), r.Decision, r.Reason, reviewers.GetValueOrDefault(r.ReviewedById, "Hiring manager"), r.ReviewedAt))]);
 
             return new CandidateReport(
                 person.Id,

@@ -25,11 +25,16 @@ public sealed partial class ScorecardService
         {
             var row = await db.Scorecards
                 .Where(s => s.Id == id && s.InterviewerId == userId)
-                .Select(s => new { Card = s, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled })
+                .Select(s => new { Card = s, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled, Erased = s.Interview.Candidate!.ErasedAt != null })
                 .FirstOrDefaultAsync(ct);
             if (row is null)
             {
                 return NotFound(id);
+            }
+
+            if (row.Erased)
+            {
+                return Erased;
             }
 
             var card = row.Card;
@@ -103,6 +108,11 @@ public sealed partial class ScorecardService
             return Failure.NotFound("Scorecard not found", $"There is no scorecard {id}.");
         }
 
+        if (await db.Interviews.AnyAsync(i => i.Id == card.InterviewId && i.Candidate!.ErasedAt != null, ct))
+        {
+            return Erased;
+        }
+
         if (card.State != ScorecardState.Submitted)
         {
             return Failure.Conflict("Not submitted", "Only a submitted scorecard can be reopened; this one is still open for its interviewer.");
@@ -123,7 +133,7 @@ public sealed partial class ScorecardService
         card.UpdatedAt = now;
         card.Revision++;
         db.ScorecardEvents.Add(new ScorecardEvent { ScorecardId = id, At = now, UserId = userId, Kind = "reopen", Text = card.ReopenReason });
-        audit.Record(userId, "scorecard.reopen", nameof(Scorecard), id, before, new { State = card.State.ToString(), Reason = card.ReopenReason, card.InterviewerId });
+        audit.Record(userId, "scorecard.reopen", nameof(Scorecard), id, before, new { State = card.State.ToString(), ReasonLength = card.ReopenReason.Length, card.InterviewerId });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -155,8 +165,8 @@ public sealed partial class ScorecardService
             }
         }
 
-        // Only flags that apply (in kit order, then global) can block: a flag retired since it was checked is not shown.
-        var applicable = items.SelectMany(i => i.RedFlags).Select(f => f.Key).Concat((await GlobalRedFlagsAsync(ct)).Select(f => f.Key));
+        // Only the version's flags (in kit order, then global) can block.
+        var applicable = items.SelectMany(i => i.RedFlags).Select(f => f.Key).Concat(guide.GlobalFlags.Select(f => f.Key));
         foreach (var key in applicable)
         {
             if (checks.TryGetValue(key, out var check) && check.Checked && string.IsNullOrWhiteSpace(check.Evidence))

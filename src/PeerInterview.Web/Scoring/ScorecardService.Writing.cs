@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
+using PeerInterview.Web.People;
 
 namespace PeerInterview.Web.Scoring;
 
@@ -18,7 +19,7 @@ public sealed partial class ScorecardService
     /// <summary>What a write needs to know about the owner's scorecard, read without tracking.</summary>
     private sealed record OwnScorecard(int Id, ScorecardState State, DateTimeOffset? StartedAt, int CandidateId, int KitVersionId, bool IsCancelled, bool CandidateErased);
 
-    private static readonly Failure Erased = Failure.Conflict("Candidate erased", "This candidate's personal data was erased on request, so their scorecards can no longer change.");
+    private static readonly Failure Erased = CandidateErasure.Refusal;
 
     // Each public write re-runs as a whole when SQLite stays locked past the busy timeout (see SqliteRetry).
     public Task<ScorecardWrite<SavedRating>> SaveRatingAsync(int id, int kitItemId, RatingInput input, string userId, CancellationToken ct = default) =>
@@ -309,6 +310,11 @@ public sealed partial class ScorecardService
             return NotFound(id);
         }
 
+        if (card.CandidateErased)
+        {
+            return Erased;
+        }
+
         if (!await db.KitItems.AnyAsync(i => i.Id == kitItemId && i.KitVersionId == card.KitVersionId, ct))
         {
             return Failure.NotFound("Question not in this kit", $"Kit item {kitItemId} is not part of the kit version this interview uses.");
@@ -326,12 +332,12 @@ public sealed partial class ScorecardService
             .Select(s => new OwnScorecard(s.Id, s.State, s.StartedAt, s.Interview!.CandidateId, s.Interview.KitVersionId, s.Interview.IsCancelled, s.Interview.Candidate!.ErasedAt != null))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Only the owner writes, never after submit, never on a cancelled interview or an erased candidate.</summary>
+    /// <summary>Only the owner writes, never about an erased candidate, never after submit, never on a cancelled interview.</summary>
     private static Failure? WriteRefusal(int id, OwnScorecard? card) =>
         card is null ? NotFound(id)
+        : card.CandidateErased ? Erased
         : card.State == ScorecardState.Submitted ? ReadOnly
         : card.IsCancelled ? Cancelled
-        : card.CandidateErased ? Erased
         : null;
 
     private static void AddVersionError(int? version, Dictionary<string, string[]> errors)
@@ -394,33 +400,18 @@ public sealed partial class ScorecardService
 
     private sealed record FlagTarget(string Key, int? RedFlagId, int? KitItemRedFlagId, int? KitItemId);
 
-    /// <summary>The flag <paramref name="key"/> names, if it applies to this kit version (an item's overrides replace its question's flags).</summary>
+    /// <summary>The flag <paramref name="key"/> names, if the kit version froze it (an item's overrides replace its question's flags).</summary>
     private async Task<FlagTarget?> ResolveFlagAsync(string key, int versionId, CancellationToken ct)
     {
-        if (key.Length < 2 || !int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || key != $"{key[0]}{n}")
+        if (key.Length < 2 || key[0] is not ('g' or 'q' or 'k') || !int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || key != $"{key[0]}{n}")
         {
             return null;
         }
 
-        switch (key[0])
-        {
-            case 'g':
-                return await db.RedFlags.AnyAsync(f => f.Id == n && f.QuestionId == null && !f.IsRetired, ct) ? new FlagTarget(key, n, null, null) : null;
-            case 'q':
-                var questionItem = await db.KitItems
-                    .Where(i => i.KitVersionId == versionId && !i.RedFlagOverrides.Any() && i.Question!.RedFlags.Any(f => f.Id == n && !f.IsRetired))
-                    .Select(i => (int?)i.Id)
-                    .FirstOrDefaultAsync(ct);
-                return questionItem is null ? null : new FlagTarget(key, n, null, questionItem);
-            case 'k':
-                var overrideItem = await db.KitItems
-                    .Where(i => i.KitVersionId == versionId && i.RedFlagOverrides.Any(f => f.Id == n))
-                    .Select(i => (int?)i.Id)
-                    .FirstOrDefaultAsync(ct);
-                return overrideItem is null ? null : new FlagTarget(key, null, n, overrideItem);
-            default:
-                return null;
-        }
+        return await db.FrozenRedFlags.AsNoTracking()
+            .Where(f => f.KitVersionId == versionId && f.Key == key)
+            .Select(f => new FlagTarget(f.Key, f.RedFlagId, f.KitItemRedFlagId, f.KitItemId))
+            .FirstOrDefaultAsync(ct);
     }
 
     private IQueryable<RedFlagCheck> FindCheck(int scorecardId, FlagTarget flag) =>

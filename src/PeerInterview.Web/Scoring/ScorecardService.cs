@@ -140,7 +140,7 @@ public sealed partial class ScorecardService(AppDbContext db, InterviewGuideBuil
             return null;
         }
 
-        var global = await GlobalRedFlagsAsync(ct);
+        var global = guide.GlobalFlags;
         var ratings = await db.Ratings.AsNoTracking().Where(r => r.ScorecardId == id).ToDictionaryAsync(r => r.KitItemId, ct);
         var checks = ChecksByKey(await db.RedFlagChecks.AsNoTracking().Where(c => c.ScorecardId == id).OrderBy(c => c.Id).ToListAsync(ct));
 
@@ -221,17 +221,6 @@ public sealed partial class ScorecardService(AppDbContext db, InterviewGuideBuil
             [.. ChecksByKey(o.RedFlagChecks.OrderBy(c => c.Id))
                 .Where(c => c.Value.Checked && flagText.ContainsKey(c.Key))
                 .Select(c => new PanelRedFlag(c.Key, flagText[c.Key], c.Value.Evidence))]))];
-    }
-
-    /// <summary>Global red flags that are in use, keyed <c>g{RedFlag.Id}</c>.</summary>
-    private async Task<IReadOnlyList<InterviewGuide.Flag>> GlobalRedFlagsAsync(CancellationToken ct)
-    {
-        var flags = await db.RedFlags.AsNoTracking()
-            .Where(f => f.QuestionId == null && !f.IsRetired)
-            .OrderBy(f => f.Id)
-            .Select(f => new { f.Id, f.Text, f.Severity })
-            .ToListAsync(ct);
-        return [.. flags.Select(f => new InterviewGuide.Flag($"g{f.Id}", f.Text, f.Severity))];
     }
 
     /// <summary>The API key of a check: <c>k</c> for a kit-item override, <c>q</c> for a question's flag, <c>g</c> for a global one.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Import;
+using PeerInterview.Web.Kits;
 using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Seeding;
@@ -22,6 +23,7 @@ public sealed class DatabaseInitializer(
     DemoHiring demoHiring,
     StarterAnchors starterAnchors,
     IDataProtectionProvider dataProtection,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -33,6 +35,13 @@ public sealed class DatabaseInitializer(
 
         await DatabaseSetup.ConfigureDatabaseAsync(db, ct);
         await DataProtectionSetup.EnsureKeyRingAsync(db, dataProtection, ct);
+
+        // Versions published before publishing froze everything get their frozen copy once, from the data as it stands.
+        var backfilled = await KitFreezer.BackfillAsync(db, clock.GetUtcNow(), ct);
+        if (backfilled > 0)
+        {
+            logger.LogInformation("Froze the content of {Count} kit versions published before this release", backfilled);
+        }
 
         await SeedCompetenciesAsync(ct);
         await SeedRolesAsync();

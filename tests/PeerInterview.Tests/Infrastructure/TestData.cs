@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Kits;
 
 namespace PeerInterview.Tests.Infrastructure;
 
@@ -25,7 +26,26 @@ public static class TestData
             await db.SaveChangesAsync();
             db.KitItems.AddRange(questionIds.Select((q, i) => new KitItem { KitVersionId = version.Id, KitSectionId = section.Id, QuestionId = q, Order = i, Minutes = 10 }));
             await db.SaveChangesAsync();
+
+            // Like publishing: a version that is not a draft carries its frozen copy of the bank.
+            await KitFreezer.BackfillAsync(db, now);
             return new KitVersionRef(kit.Id, version.Id);
+        });
+
+    /// <summary>
+    /// For set-ups that add flags or overrides to a version straight in the database after creating it: freezes the
+    /// version again from the bank as it now stands, as if it had been published with them.
+    /// </summary>
+    public static Task RefreezeAsync(TestApp app, int versionId) =>
+        app.WithScopeAsync(async db =>
+        {
+            await db.FrozenRedFlags.Where(f => f.KitVersionId == versionId).ExecuteDeleteAsync();
+            await db.FrozenCompetencies.Where(c => c.KitVersionId == versionId).ExecuteDeleteAsync();
+            await db.KitItems.Where(i => i.KitVersionId == versionId).ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.QuestionTextSnapshot, (string?)null)
+                .SetProperty(i => i.CompetencyIdSnapshot, (int?)null));
+            await db.KitVersions.Where(v => v.Id == versionId).ExecuteUpdateAsync(u => u.SetProperty(v => v.FrozenAt, (DateTimeOffset?)null));
+            return await KitFreezer.BackfillAsync(db, DateTimeOffset.UtcNow);
         });
 
     /// <summary>Adds a version (draft by default) to an existing kit.</summary>
@@ -35,6 +55,7 @@ public static class TestData
             var version = new KitVersion { KitId = kitId, Number = number, Status = status, CreatedAt = DateTimeOffset.UtcNow };
             db.KitVersions.Add(version);
             await db.SaveChangesAsync();
+            await KitFreezer.BackfillAsync(db, DateTimeOffset.UtcNow);
             return version.Id;
         });
 

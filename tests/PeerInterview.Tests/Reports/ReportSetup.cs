@@ -7,6 +7,7 @@ using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Tests.Interviews;
 using PeerInterview.Tests.Scoring;
 using PeerInterview.Web.Domain;
+using PeerInterview.Web.Kits;
 
 namespace PeerInterview.Tests.Reports;
 
@@ -53,6 +54,7 @@ internal sealed class ReportSetup(TestApp app, HttpClient manager, HttpClient ra
             }).ToList();
             db.KitItems.AddRange(items);
             await db.SaveChangesAsync();
+            await KitFreezer.BackfillAsync(db, now);
             return new ReportKit(new KitVersionRef(kit.Id, version.Id), [.. items.Select(i => i.Id)]);
         });
 

@@ -79,8 +79,9 @@ internal static class ScoringSetup
         [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
 
     /// <summary>Adds a red flag of its own to item 1's question and an override flag to item 2; returns their keys.</summary>
-    public static Task<(string QuestionFlag, string OverrideFlag, string Global)> FlagsAsync(TestApp app, ScoringPanel p) =>
-        app.WithScopeAsync(async db =>
+    public static async Task<(string QuestionFlag, string OverrideFlag, string Global)> FlagsAsync(TestApp app, ScoringPanel p)
+    {
+        var keys = await app.WithScopeAsync(async db =>
         {
             var questionId = await db.KitItems.Where(i => i.Id == p.Item1).Select(i => i.QuestionId).SingleAsync();
             var own = new RedFlag { Text = "Blames the person supported", Severity = RedFlagSeverity.Concern, QuestionId = questionId };
@@ -93,6 +94,11 @@ internal static class ScoringSetup
             var global = await db.RedFlags.Where(f => f.QuestionId == null && !f.IsRetired).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
             return ($"q{own.Id}", $"k{overrideFlag.Id}", $"g{global}");
         });
+
+        // As if the kit had been published with these flags.
+        await TestData.RefreezeAsync(app, p.Scenario.Kit.VersionId);
+        return keys;
+    }
 
     public static Task<string> ReplacedQuestionFlagAsync(TestApp app, ScoringPanel p) =>
         app.WithScopeAsync(async db =>

@@ -24,6 +24,8 @@ internal sealed class KitVersionConfiguration : IEntityTypeConfiguration<KitVers
         b.HasMany(v => v.Sections).WithOne().HasForeignKey(s => s.KitVersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(v => v.Items).WithOne().HasForeignKey(i => i.KitVersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(v => v.Weights).WithOne().HasForeignKey(w => w.KitVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.FrozenCompetencies).WithOne().HasForeignKey(c => c.KitVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.FrozenRedFlags).WithOne().HasForeignKey(f => f.KitVersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -39,6 +41,7 @@ internal sealed class KitItemConfiguration : IEntityTypeConfiguration<KitItem>
         b.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.KitSectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.Question).WithMany().HasForeignKey(i => i.QuestionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Competency>().WithMany().HasForeignKey(i => i.CompetencyIdSnapshot).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Competency>().WithMany().HasForeignKey(i => i.SecondaryCompetencyIdSnapshot).OnDelete(DeleteBehavior.Restrict);
         b.Property(i => i.QuestionTextSnapshot).HasMaxLength(TextLimits.QuestionText);
         b.Property(i => i.AnchorSourceSnapshot).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.CompetencyAnchorPoorSnapshot).HasMaxLength(TextLimits.Anchor);
@@ -64,5 +67,30 @@ internal sealed class KitCompetencyWeightConfiguration : IEntityTypeConfiguratio
     {
         b.HasOne(w => w.Competency).WithMany().HasForeignKey(w => w.CompetencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(w => new { w.KitVersionId, w.CompetencyId }).IsUnique();
+    }
+}
+
+internal sealed class FrozenCompetencyConfiguration : IEntityTypeConfiguration<FrozenCompetency>
+{
+    public void Configure(EntityTypeBuilder<FrozenCompetency> b)
+    {
+        b.Property(c => c.Code).HasMaxLength(16);
+        b.Property(c => c.Name).HasMaxLength(120);
+        b.HasOne<Competency>().WithMany().HasForeignKey(c => c.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.KitVersionId, c.CompetencyId }).IsUnique();
+    }
+}
+
+internal sealed class FrozenRedFlagConfiguration : IEntityTypeConfiguration<FrozenRedFlag>
+{
+    public void Configure(EntityTypeBuilder<FrozenRedFlag> b)
+    {
+        b.Property(f => f.Key).HasMaxLength(16);
+        b.Property(f => f.Text).HasMaxLength(TextLimits.RedFlagText);
+        b.Property(f => f.Severity).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<KitItem>().WithMany().HasForeignKey(f => f.KitItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // A key names one flag per version: checks and reviews find it by (version, key).
+        b.HasIndex(f => new { f.KitVersionId, f.Key }).IsUnique();
     }
 }

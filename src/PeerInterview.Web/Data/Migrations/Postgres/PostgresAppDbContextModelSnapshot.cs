@@ -405,6 +405,97 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.ToTable("DuplicateGroups");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsHurdle")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("KitVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("KitVersionId", "CompetencyId")
+                        .IsUnique();
+
+                    b.ToTable("FrozenCompetencies");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenRedFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("KitItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KitItemRedFlagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KitVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RedFlagId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KitItemId");
+
+                    b.HasIndex("KitVersionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FrozenRedFlags");
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.Interview", b =>
                 {
                     b.Property<int>("Id")
@@ -519,10 +610,19 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.Property<string>("AnchorExcellentOverride")
                         .HasColumnType("text");
 
+                    b.Property<string>("AnchorExcellentSnapshot")
+                        .HasColumnType("text");
+
                     b.Property<string>("AnchorMeetsOverride")
                         .HasColumnType("text");
 
+                    b.Property<string>("AnchorMeetsSnapshot")
+                        .HasColumnType("text");
+
                     b.Property<string>("AnchorPoorOverride")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnchorPoorSnapshot")
                         .HasColumnType("text");
 
                     b.Property<string>("AnchorSourceSnapshot")
@@ -547,17 +647,26 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.Property<string>("GuidanceOverride")
                         .HasColumnType("text");
 
+                    b.Property<string>("GuidanceSnapshot")
+                        .HasColumnType("text");
+
                     b.Property<int>("KitSectionId")
                         .HasColumnType("integer");
 
                     b.Property<int>("KitVersionId")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("ListenForSnapshot")
+                        .HasColumnType("text[]");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PurposeSnapshot")
+                        .HasColumnType("text");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("integer");
@@ -566,6 +675,9 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("SecondaryCompetencyIdSnapshot")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CompetencyIdSnapshot");
@@ -573,6 +685,8 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.HasIndex("KitSectionId");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("SecondaryCompetencyIdSnapshot");
 
                     b.HasIndex("KitVersionId", "Order");
 
@@ -645,6 +759,9 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("KitId")
@@ -1285,6 +1402,35 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.Navigation("Position");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>
+                {
+                    b.HasOne("PeerInterview.Web.Domain.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerInterview.Web.Domain.KitVersion", null)
+                        .WithMany("FrozenCompetencies")
+                        .HasForeignKey("KitVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenRedFlag", b =>
+                {
+                    b.HasOne("PeerInterview.Web.Domain.KitItem", null)
+                        .WithMany()
+                        .HasForeignKey("KitItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PeerInterview.Web.Domain.KitVersion", null)
+                        .WithMany("FrozenRedFlags")
+                        .HasForeignKey("KitVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.Interview", b =>
                 {
                     b.HasOne("PeerInterview.Web.Domain.Candidate", "Candidate")
@@ -1345,6 +1491,11 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PeerInterview.Web.Domain.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryCompetencyIdSnapshot")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Question");
 
@@ -1550,6 +1701,10 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("PeerInterview.Web.Domain.KitVersion", b =>
                 {
+                    b.Navigation("FrozenCompetencies");
+
+                    b.Navigation("FrozenRedFlags");
+
                     b.Navigation("Items");
 
                     b.Navigation("Sections");

@@ -384,6 +384,93 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.ToTable("DuplicateGroups");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHurdle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KitVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("KitVersionId", "CompetencyId")
+                        .IsUnique();
+
+                    b.ToTable("FrozenCompetencies");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenRedFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KitItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KitItemRedFlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KitVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RedFlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KitItemId");
+
+                    b.HasIndex("KitVersionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FrozenRedFlags");
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.Interview", b =>
                 {
                     b.Property<int>("Id")
@@ -490,10 +577,19 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Property<string>("AnchorExcellentOverride")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnchorExcellentSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnchorMeetsOverride")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnchorMeetsSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnchorPoorOverride")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorPoorSnapshot")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnchorSourceSnapshot")
@@ -518,17 +614,26 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Property<string>("GuidanceOverride")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuidanceSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("KitSectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("KitVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ListenForSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurposeSnapshot")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("INTEGER");
@@ -537,6 +642,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SecondaryCompetencyIdSnapshot")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CompetencyIdSnapshot");
@@ -544,6 +652,8 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.HasIndex("KitSectionId");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("SecondaryCompetencyIdSnapshot");
 
                     b.HasIndex("KitVersionId", "Order");
 
@@ -610,6 +720,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FrozenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("KitId")
@@ -1230,6 +1343,35 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.Navigation("Position");
                 });
 
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>
+                {
+                    b.HasOne("PeerInterview.Web.Domain.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerInterview.Web.Domain.KitVersion", null)
+                        .WithMany("FrozenCompetencies")
+                        .HasForeignKey("KitVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.FrozenRedFlag", b =>
+                {
+                    b.HasOne("PeerInterview.Web.Domain.KitItem", null)
+                        .WithMany()
+                        .HasForeignKey("KitItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PeerInterview.Web.Domain.KitVersion", null)
+                        .WithMany("FrozenRedFlags")
+                        .HasForeignKey("KitVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PeerInterview.Web.Domain.Interview", b =>
                 {
                     b.HasOne("PeerInterview.Web.Domain.Candidate", "Candidate")
@@ -1290,6 +1432,11 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PeerInterview.Web.Domain.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryCompetencyIdSnapshot")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Question");
 
@@ -1495,6 +1642,10 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PeerInterview.Web.Domain.KitVersion", b =>
                 {
+                    b.Navigation("FrozenCompetencies");
+
+                    b.Navigation("FrozenRedFlags");
+
                     b.Navigation("Items");
 
                     b.Navigation("Sections");
