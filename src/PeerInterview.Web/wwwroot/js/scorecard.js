@@ -185,14 +185,14 @@
       ]);
       var button = h('button', {
         type: 'button', className: 'sc-rate' + (anchor ? ' anchored' : ' between'), 'data-value': String(level), 'aria-pressed': 'false',
-        'aria-label': 'Rate ' + level + ' — ' + LEVEL_NAMES[level] + (anchor ? ': ' + anchor.text : ''), 'aria-keyshortcuts': String(level)
-      }, [h('span', { className: 'sc-rate-num', 'aria-hidden': 'true', text: String(level) }), text]);
+        'aria-keyshortcuts': String(level)
+      }, [h('span', { className: 'sc-rate-num', text: String(level) }), text]);
       button.addEventListener('click', function () { rate(index, level); });
       buttons[level] = button;
       group.appendChild(button);
     });
-    var notObserved = h('button', { type: 'button', className: 'sc-rate sc-not-observed', 'data-value': 'n', 'aria-pressed': 'false', 'aria-label': 'Not observed (not counted in any score)', 'aria-keyshortcuts': 'N' }, [
-      h('span', { className: 'sc-rate-num', 'aria-hidden': 'true', text: 'N' }),
+    var notObserved = h('button', { type: 'button', className: 'sc-rate sc-not-observed', 'data-value': 'n', 'aria-pressed': 'false', 'aria-keyshortcuts': 'N' }, [
+      h('span', { className: 'sc-rate-num', text: 'N' }),
       h('span', { className: 'sc-rate-text' }, [h('strong', { text: 'Not observed' }), h('span', { className: 'sc-anchor', text: 'The answer gave no evidence either way; left out of every score.' })])
     ]);
     notObserved.addEventListener('click', function () { rate(index, 'n'); });
