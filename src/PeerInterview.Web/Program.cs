@@ -164,6 +164,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 
 var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiAntiforgeryFilter>();
 api.MapAuthEndpoints();
+api.MapPreferenceEndpoints();
 api.MapUserEndpoints();
 api.MapImportEndpoints();
 api.MapQuestionEndpoints();

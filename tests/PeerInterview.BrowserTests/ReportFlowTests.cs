@@ -53,7 +53,7 @@ public class ReportFlowTests
         await Assertions.Expect(hr.Locator(".band-name")).ToHaveTextAsync("Not recommended");
     }
 
-    private static async Task ScoreAndSubmitAsync(BrowserApp app, string email, int scorecardId, ScoringPanel panel, int[] ratings, bool checkKnockOut)
+    internal static async Task ScoreAndSubmitAsync(BrowserApp app, string email, int scorecardId, ScoringPanel panel, int[] ratings, bool checkKnockOut)
     {
         using var client = await ScoringPanel.ApiAsync(app, email);
         for (var i = 0; i < panel.KitItemIds.Count; i++)

@@ -117,6 +117,7 @@ public class ScoringFlowTests
         // Offline: keep rating and typing; the page says so and keeps everything on the device.
         await page.Context.SetOfflineAsync(true);
         await Assertions.Expect(SaveStatus(page)).ToContainTextAsync("Offline");
+        await Item(page, items[6]).FocusAsync(); // shortcuts act only with focus in the questions, not on the recommendation
         await page.Keyboard.PressAsync("k");
         await Assertions.Expect(Item(page, items[5])).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("4");
@@ -161,7 +162,7 @@ public class ScoringFlowTests
         await page.Locator("#sc-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#sc-banner")).ToContainTextAsync("Submitted");
         await Assertions.Expect(SaveStatus(page)).ToHaveTextAsync("Submitted — read-only");
-        var editable = page.Locator("#scorecard button.sc-rate:enabled, #scorecard input:not([type=hidden]):enabled, #scorecard textarea:enabled, #sc-recommendation button:enabled");
+        var editable = page.Locator("#scorecard button.sc-rate:enabled, #scorecard input:not([type=hidden]):not(#sc-shortcuts):enabled, #scorecard textarea:enabled, #sc-recommendation button:enabled");
         var stillEditable = await editable.EvaluateAllAsync<string[]>("els => els.map(e => e.outerHTML.slice(0, 120))");
         Assert.True(stillEditable.Length == 0, string.Join("\n", stillEditable));
         await Assertions.Expect(page.Locator($"#sc-item-{items[0]} .sc-notes-box .sc-readonly-text")).ToContainTextAsync("Evidence for question 1");

@@ -5,6 +5,12 @@ namespace PeerInterview.Web.Domain;
 public class AppUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// The person turned the scorecard's single-key shortcuts off (WCAG 2.1.4: speech-input users and people who type
+    /// by mistake must be able to). Stored as "off" so every existing and new account starts with them on.
+    /// </summary>
+    public bool KeyboardShortcutsOff { get; set; }
 }
 
 public static class Roles

@@ -91,6 +91,8 @@ public static class AccessTable
         // Own account (Identity): any signed-in user.
         ["POST /api/v1/auth/manage/2fa"] = Closed,
         ["GET /api/v1/auth/manage/info"] = Staff,
+        ["GET /api/v1/me/preferences"] = Staff,
+        ["PUT /api/v1/me/preferences"] = Staff,
         ["POST /api/v1/auth/manage/info"] = Staff,
         ["GET /Account/Logout"] = Public, // open so that an account without a role can still sign out
         ["POST /Account/Logout"] = Public,

@@ -31,7 +31,7 @@ public class LoginProtectionTests
         Assert.All(messages.Take(4), m => Assert.Equal("The email or password is not right.", m));
         Assert.Equal(Locked, messages[4]);
         Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode); // the form again, not a redirect into the app
-        Assert.Equal(Locked, rightPasswordPage.QuerySelector(".errors")!.TextContent.Trim());
+        Assert.Equal(Locked, rightPasswordPage.QuerySelector(".errors li")!.TextContent.Trim());
         Assert.DoesNotContain(rightPassword.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("PeerInterview.Auth", StringComparison.Ordinal));
     }
 
@@ -185,7 +185,7 @@ public class LoginProtectionTests
     {
         var response = await PostLoginFormAsync(client, email, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await Html.ParseAsync(response)).QuerySelector(".errors")!.TextContent.Trim();
+        return (await Html.ParseAsync(response)).QuerySelector(".errors li")!.TextContent.Trim();
     }
 
     private static async Task<string> ProblemAsync(HttpResponseMessage response)

@@ -15,6 +15,9 @@ public class IndexModel(AppDbContext db) : PageModel
 {
     public int Id { get; private set; }
 
+    /// <summary>The person's own choice for single-key shortcuts (on unless they turned them off).</summary>
+    public bool ShortcutsOn { get; private set; } = true;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var me = User.UserId();
@@ -24,6 +27,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
 
         Id = id;
+        ShortcutsOn = !await db.Users.Where(u => u.Id == me).Select(u => u.KeyboardShortcutsOff).FirstOrDefaultAsync(ct);
         return Page();
     }
 }

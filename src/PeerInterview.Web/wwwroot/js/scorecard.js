@@ -190,14 +190,14 @@
       ]);
       var button = h('button', {
         type: 'button', className: 'sc-rate' + (anchor ? ' anchored' : ' between'), 'data-value': String(level), 'aria-pressed': 'false',
-        'aria-label': 'Rate ' + level + ' — ' + LEVEL_NAMES[level] + (anchor ? ': ' + anchor.text : ''), 'aria-keyshortcuts': String(level)
-      }, [h('span', { className: 'sc-rate-num', 'aria-hidden': 'true', text: String(level) }), text]);
+        'aria-keyshortcuts': String(level)
+      }, [h('span', { className: 'sc-rate-num', text: String(level) }), text]);
       button.addEventListener('click', function () { rate(index, level); });
       buttons[level] = button;
       group.appendChild(button);
     });
-    var notObserved = h('button', { type: 'button', className: 'sc-rate sc-not-observed', 'data-value': 'n', 'aria-pressed': 'false', 'aria-label': 'Not observed (not counted in any score)', 'aria-keyshortcuts': 'N' }, [
-      h('span', { className: 'sc-rate-num', 'aria-hidden': 'true', text: 'N' }),
+    var notObserved = h('button', { type: 'button', className: 'sc-rate sc-not-observed', 'data-value': 'n', 'aria-pressed': 'false', 'aria-keyshortcuts': 'N' }, [
+      h('span', { className: 'sc-rate-num', text: 'N' }),
       h('span', { className: 'sc-rate-text' }, [h('strong', { text: 'Not observed' }), h('span', { className: 'sc-anchor', text: 'The answer gave no evidence either way; left out of every score.' })])
     ]);
     notObserved.addEventListener('click', function () { rate(index, 'n'); });
@@ -969,6 +969,40 @@
     notes.setSelectionRange(notes.value.length, notes.value.length);
   }
 
+  var shortcutsOn = root.getAttribute('data-shortcuts') !== 'off';
+  var shortcutsBox = $('sc-shortcuts');
+  var announcer = $('sc-announce');
+
+  function inQuestionArea(target) {
+    return !!target && target.nodeType === 1 && (els.items.contains(target) || els.nav.contains(target));
+  }
+
+  function announce(text) {
+    // Cleared first so the same words said twice are announced twice.
+    announcer.textContent = '';
+    window.setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function rateByKey(index, level) {
+    if (readOnly || !items[index]) { return; }
+    rate(index, level);
+    var number = items[index].number;
+    announce(level === 'n' ? 'Question ' + number + ' marked not observed' : 'Question ' + number + ' rated ' + level);
+  }
+
+  shortcutsBox.addEventListener('change', function () {
+    var wanted = shortcutsBox.checked;
+    shortcutsOn = wanted;
+    root.setAttribute('data-shortcuts', wanted ? 'on' : 'off');
+    request('PUT', '/api/v1/me/preferences', { keyboardShortcuts: wanted }).then(function (result) {
+      if (result.ok) {
+        announce(wanted ? 'Single-key shortcuts on' : 'Single-key shortcuts off');
+        return;
+      }
+      announce('Your choice could not be saved; it applies on this page only.');
+    }, function () { announce('Offline: your choice applies on this page only.'); });
+  });
+
   document.addEventListener('keydown', function (event) {
     if (!view || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
     var target = event.target;
@@ -983,11 +1017,14 @@
       return;
     }
     if (document.querySelector('dialog[open]')) { return; }
+    // Single-key shortcuts (WCAG 2.1.4): only when the person has them on, and only while focus is in the questions
+    // (a question, its scale, or the question navigation), never elsewhere on the page.
+    if (!shortcutsOn || !inQuestionArea(target)) { return; }
     var key = event.key;
     if (key === '?') { event.preventDefault(); els.help.showModal(); return; }
-    if (/^[1-5]$/.test(key)) { event.preventDefault(); rate(current, Number(key)); return; }
+    if (/^[1-5]$/.test(key)) { event.preventDefault(); rateByKey(current, Number(key)); return; }
     switch (key) {
-      case 'n': case 'N': event.preventDefault(); rate(current, 'n'); return;
+      case 'n': case 'N': event.preventDefault(); rateByKey(current, 'n'); return;
       case 'j': case 'J': case 'ArrowRight': event.preventDefault(); setCurrent(current + 1, { scroll: true, focus: true }); return;
       case 'k': case 'K': case 'ArrowLeft': event.preventDefault(); setCurrent(current - 1, { scroll: true, focus: true }); return;
       case 'e': case 'E': event.preventDefault(); focusNotes(); return;
@@ -1027,6 +1064,9 @@
     applyLayout();
     saveStatus();
     if (!readOnly) { reportPosition(); schedulePump(0); }
+    if (!readOnly && items[current] && (!document.activeElement || document.activeElement === document.body)) {
+      itemEls[items[current].kitItemId].article.focus({ preventScroll: true });
+    }
   }
 
   function refreshFromServer() {
