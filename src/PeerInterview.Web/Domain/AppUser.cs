@@ -5,6 +5,9 @@ namespace PeerInterview.Web.Domain;
 public class AppUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>When an administrator deactivated the account (it cannot sign in and its sessions end), or null.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }
 
 public static class Roles

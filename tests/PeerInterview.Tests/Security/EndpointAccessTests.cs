@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Seeding;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Tests.Scoring;
 using PeerInterview.Web.Domain;
@@ -148,7 +149,7 @@ internal sealed class World
         return new World(ids, panel, refreshToken);
     }
 
-    private const string DemoPassword = "Demo!Pass1";
+    private const string DemoPassword = DemoAccounts.Password;
 
     /// <summary>Reads first; among changes, those that end something (delete, cancel, retire, discard, sign out) last.</summary>
     public static IEnumerable<EndpointProbe> InSafeOrder(IEnumerable<EndpointProbe> probes) =>
