@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeerInterview.Web.Accounts;
 using PeerInterview.Web.Audit;
 using PeerInterview.Web.Data;
@@ -27,6 +28,7 @@ builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
     .RedactQueryStrings()
+    .EscapeControlCharacters()
     .WriteTo.Console());
 
 builder.Services.AddAppDatabase(builder.Configuration);
@@ -76,19 +78,34 @@ builder.Services.ConfigureApplicationCookie(o =>
     // Secure flag and cookie names: Accounts/SecuritySetup.cs (AddAppSecurity).
     o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+    // Instead of Identity's security-stamp validator (which re-issues the cookie with a new principal): sessions end on
+    // sign-out, deactivation, password and role changes, checked on every request (Accounts/Sessions.cs).
+    o.Events.OnValidatePrincipal = SessionEvents.ValidateCookieAsync;
+    o.ExpireTimeSpan = CookieLifetime.From(builder.Configuration);
+    o.SlidingExpiration = CookieLifetime.Sliding(builder.Configuration);
 });
+builder.Services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+    o.Events.OnMessageReceived = SessionEvents.ValidateBearerAsync);
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = UserService.ResetLinkLifetime);
+builder.Services.Configure<SessionCheckOptions>(builder.Configuration.GetSection(SessionCheckOptions.Section));
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<SessionGuard>();
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
         o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 8;
+        o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not deactivated (ActiveAccountConfirmation)
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
     })
     .AddRoles<IdentityRole>()
+    .AddClaimsPrincipalFactory<SessionClaimsPrincipalFactory>()
+    .AddUserConfirmation<ActiveAccountConfirmation>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddApiEndpoints();
+// The password rule replaces Identity's composition rules (Accounts/PasswordRule.cs).
+builder.Services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordRule>());
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Admin, Roles.HiringManager))
     .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
@@ -102,6 +119,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Logout"); // so an account without a role can still sign out
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Account/ResetPassword"); // the one-time link an admin hands over
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admins);
     o.Conventions.AuthorizeFolder("/Import", Policies.Managers);

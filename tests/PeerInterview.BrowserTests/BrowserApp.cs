@@ -39,7 +39,7 @@ public sealed class BrowserApp : IAsyncDisposable
         return app;
     }
 
-    public async Task<IPage> SignInAsync(string email, string password = "Demo!Pass1")
+    public async Task<IPage> SignInAsync(string email, string password = PeerInterview.Web.Seeding.DemoAccounts.Password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();

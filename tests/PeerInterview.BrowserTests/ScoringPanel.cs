@@ -69,7 +69,7 @@ public sealed record ScoringPanel(int InterviewId, int FirstScorecardId, int Sec
     public static async Task<HttpClient> ApiAsync(BrowserApp app, string email)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await ReadAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo!Pass1" }));
+        var login = await ReadAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = PeerInterview.Web.Seeding.DemoAccounts.Password }));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
         return client;
     }

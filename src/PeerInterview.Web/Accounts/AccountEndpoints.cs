@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
 
@@ -17,8 +21,11 @@ public static class AccountEndpoints
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/logout", Logout).RequireAuthorization();
         auth.MapIdentityApi<AppUser>()
+            .AddEndpointFilterFactory(RequireHttpsForSignIn)
             .AddEndpointFilterFactory(GuardLogin)
+            .AddEndpointFilterFactory(RefreshOnce)
             .Add(endpoint =>
             {
                 if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } pattern)
@@ -45,6 +52,74 @@ public static class AccountEndpoints
                     Close(endpoint, "Not available", "PeerInterview sends no email: an administrator creates accounts and resets access.");
                 }
             });
+    }
+
+    /// <summary>Ends the caller's session (bearer token or cookie) for every instance; its refresh token stops working too.</summary>
+    private static async Task<NoContent> Logout(HttpContext http, SessionGuard sessions)
+    {
+        await sessions.EndAsync(http.User, http.RequestAborted);
+        if (http.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        {
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// With <c>Security:Cookies:SecureOnly</c> on, a sign-in or token refresh over plain HTTP is refused before the password
+    /// is looked at: the credentials and tokens would cross the network in clear (pages fail closed already: the browser
+    /// never sends the Secure cookie back over HTTP).
+    /// </summary>
+    private static EndpointFilterDelegate RequireHttpsForSignIn(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        if (!factory.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(LoginRequest) || p.ParameterType == typeof(RefreshRequest)))
+        {
+            return next;
+        }
+
+        return async context =>
+        {
+            var http = context.HttpContext;
+            if (!http.Request.IsHttps && SecuritySetup.SecureCookies(
+                    http.RequestServices.GetRequiredService<IConfiguration>(), http.RequestServices.GetRequiredService<IHostEnvironment>()))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "HTTPS required",
+                    detail: "This server accepts sign-ins only over HTTPS, so passwords and tokens never cross the network in clear. Use the https:// address.");
+            }
+
+            return await next(context);
+        };
+    }
+
+    /// <summary>
+    /// A refresh token works once: the session it belongs to is ended before Identity issues the new pair (which starts a
+    /// new session), so a second use — by whoever copied it — answers 401, and so does the old access token.
+    /// </summary>
+    private static EndpointFilterDelegate RefreshOnce(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        if (!factory.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(RefreshRequest)))
+        {
+            return next;
+        }
+
+        return async context =>
+        {
+            var request = context.Arguments.OfType<RefreshRequest>().FirstOrDefault();
+            var services = context.HttpContext.RequestServices;
+            var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+            var ticket = string.IsNullOrEmpty(request?.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+            var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+            if (ticket?.Principal.FindFirstValue(SessionGuard.SessionIdClaim) is not { } session
+                || ticket.Principal.FindFirstValue(identity.UserIdClaimType) is not { } userId
+                || !await services.GetRequiredService<SessionGuard>().TryEndAsync(session, userId, context.HttpContext.RequestAborted))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
+                    detail: "This refresh token is not valid any more (each one works once): sign in again with POST /api/v1/auth/login.");
+            }
+
+            return await next(context);
+        };
     }
 
     /// <summary>Identity's anonymous email flows, closed (404) like registration.</summary>
@@ -109,11 +184,33 @@ public static class AccountEndpoints
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Managers);
         users.MapPost("/", CreateUser).RequireAuthorization(Policies.Admins);
         users.MapGet("/", ListUsers);
+        users.MapPost("/{id}/deactivate", Deactivate).RequireAuthorization(Policies.Admins);
+        users.MapPost("/{id}/reactivate", Reactivate).RequireAuthorization(Policies.Admins);
+        users.MapPut("/{id}/roles", SetRoles).RequireAuthorization(Policies.Admins);
+        users.MapPost("/{id}/reset-password", ResetPassword).RequireAuthorization(Policies.Admins);
     }
+
+    public sealed record RolesRequest(string[]? Roles);
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Deactivate(string id, UserService users, HttpContext http) =>
+        (await users.DeactivateAsync(id, http.User.UserId())).ToHttp(TypedResults.Ok);
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Reactivate(string id, UserService users, HttpContext http) =>
+        (await users.ReactivateAsync(id, http.User.UserId())).ToHttp(TypedResults.Ok);
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetRoles(string id, RolesRequest request, UserService users, HttpContext http) =>
+        (await users.SetRolesAsync(id, request.Roles, http.User.UserId())).ToHttp(TypedResults.Ok);
+
+    /// <summary>The reset link is in this answer only (shown once to the admin; never stored or logged).</summary>
+    private static async Task<Results<Ok<UserService.PasswordReset>, ValidationProblem, ProblemHttpResult>> ResetPassword(string id, UserService users, HttpContext http) =>
+        (await users.ResetPasswordAsync(id, http.User.UserId(), ResetLinkBase(http.Request))).ToHttp(TypedResults.Ok);
+
+    /// <summary>Where reset links point: this server's own reset page.</summary>
+    public static string ResetLinkBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/Account/ResetPassword";
 
     public sealed record CreateUserRequest(string? Email, string? Password, string[]? Roles, string? DisplayName);
 
-    public sealed record UserResponse(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut = false);
+    public sealed record UserResponse(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut = false, bool Deactivated = false);
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem>> CreateUser(
         CreateUserRequest request, UserService service, HttpContext http)
@@ -133,7 +230,7 @@ public static class AccountEndpoints
 }
 
 /// <summary>Creates accounts for the admin page and the API with the same rules and messages.</summary>
-public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit, Data.AppDbContext db, TimeProvider clock)
+public sealed partial class UserService(UserManager<AppUser> userManager, AuditLog audit, Data.AppDbContext db, TimeProvider clock, SessionGuard sessions)
 {
     public sealed record CreateResult(AccountEndpoints.UserResponse? User, Dictionary<string, string[]> Errors);
 
@@ -141,11 +238,11 @@ public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit
     public async Task<List<AccountEndpoints.UserResponse>> ListAsync(string? role = null)
     {
         var now = clock.GetUtcNow();
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd }).ToListAsync();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.DeactivatedAt }).ToListAsync();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
         var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
         return [.. users
-            .Select(u => new AccountEndpoints.UserResponse(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)], u.LockoutEnd > now))
+            .Select(u => new AccountEndpoints.UserResponse(u.Id, u.Email ?? "", u.DisplayName, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)], u.LockoutEnd > now, u.DeactivatedAt != null))
             .Where(u => role is null || u.Roles.Contains(role))];
     }
 
@@ -162,10 +259,9 @@ public sealed class UserService(UserManager<AppUser> userManager, AuditLog audit
             errors["password"] = ["Enter a password."];
         }
 
-        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
-        if (roles.Count == 0 || unknown.Count > 0)
+        if (RoleErrors(roles) is { } roleError)
         {
-            errors["roles"] = [$"Choose one or more of: {string.Join(", ", Roles.All)}." + (unknown.Count > 0 ? $" Unknown: {string.Join(", ", unknown)}." : "")];
+            errors["roles"] = [roleError];
         }
 
         if (errors.Count > 0)

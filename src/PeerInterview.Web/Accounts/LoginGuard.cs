@@ -14,6 +14,9 @@ public sealed class LoginGuard(IOptions<IdentityOptions> identity, SignInCounter
 {
     public const string WrongCredentials = "The email or password is not right.";
 
+    /// <summary>Shown only to someone who typed the right password, so it tells a stranger nothing.</summary>
+    public const string Deactivated = "This account has been deactivated and cannot sign in. Ask an administrator if you need access again.";
+
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), "not-a-real-password"));
 
     private LockoutOptions Lockout => identity.Value.Lockout;
@@ -38,6 +41,11 @@ public sealed class LoginGuard(IOptions<IdentityOptions> identity, SignInCounter
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByNameAsync(email);
         if (user is not null)
         {
+            if (result.IsNotAllowed)
+            {
+                return user.DeactivatedAt is not null && await users.CheckPasswordAsync(user, password ?? "") ? Deactivated : WrongCredentials;
+            }
+
             return result.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end
                 ? LockedMessage(MinutesUntil(end))
                 : WrongCredentials;

@@ -57,8 +57,7 @@ public static class AuditEndpoints
         return TypedResults.File(CsvWriter.Write(AuditCsv.Table(rows.Items)), CsvWriter.ContentType, name);
     }
 
-    private static Dictionary<string, string[]> Validate(DateOnly? from, DateOnly? to) =>
-        from > to ? new() { ["from"] = ["The start date must be on or before the end date."] } : [];
+    private static Dictionary<string, string[]> Validate(DateOnly? from, DateOnly? to) => DateRange.Errors(from, to, DateTimeOffset.UtcNow);
 
 }
 

@@ -101,7 +101,7 @@ public sealed class AuditTrail(AppDbContext db)
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = DateRange.EndOf(to);
             query = query.Where(a => a.At < end);
         }
 
@@ -202,6 +202,11 @@ public static class AuditText
         ["red-flag.confirm"] = "Confirmed a knock-out red flag",
         ["red-flag.dismiss"] = "Dismissed a knock-out red flag",
         ["user.create"] = "Created a user account",
+        ["user.deactivate"] = "Deactivated a user account",
+        ["user.reactivate"] = "Reactivated a user account",
+        ["user.roles"] = "Changed a user's roles",
+        ["user.reset-password"] = "Forced a password reset",
+        ["user.password-set"] = "Set a new password from a reset link",
     };
 
     public static string Describe(string action) => Descriptions.GetValueOrDefault(action, action);

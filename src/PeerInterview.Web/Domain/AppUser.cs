@@ -11,6 +11,9 @@ public class AppUser : IdentityUser
     /// by mistake must be able to). Stored as "off" so every existing and new account starts with them on.
     /// </summary>
     public bool KeyboardShortcutsOff { get; set; }
+
+    /// <summary>When an administrator deactivated the account (it cannot sign in and its sessions end), or null.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }
 
 public static class Roles

@@ -48,7 +48,8 @@ public sealed record MyInterview(
     int PanelSize,
     int SubmittedCount)
 {
-    public DateTimeOffset EndsAt => ScheduledAt.AddMinutes(TargetMinutes);
+    /// <summary>Saturates instead of overflowing for a time near the end of the calendar (refused today, possible in old data).</summary>
+    public DateTimeOffset EndsAt => ScheduledAt > DateTimeOffset.MaxValue.AddMinutes(-TargetMinutes) ? DateTimeOffset.MaxValue : ScheduledAt.AddMinutes(TargetMinutes);
 }
 
 /// <summary>"What is next" for an interviewer: the next interview, then the rest upcoming, then past and cancelled ones.</summary>

@@ -15,11 +15,21 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
     public async Task<Outcome<InterviewDetail>> ScheduleAsync(ScheduleCommand command, string? userId, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
+        RequestLimits.CheckList(command.InterviewerIds, "interviewerIds", errors);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors); // before any database work
+        }
+
         var candidate = await ValidateCandidateAsync(command.CandidateId, errors, ct);
         var version = await ValidateKitVersionAsync(command.KitVersionId, errors, ct);
         if (command.ScheduledAt is null)
         {
             errors["scheduledAt"] = ["Choose the date and time of the interview."];
+        }
+        else if (RequestLimits.DateOutsideWindow(command.ScheduledAt.Value, clock.GetUtcNow()) is { } outside)
+        {
+            errors["scheduledAt"] = [outside];
         }
 
         if (command.Location?.Trim().Length > 200)
@@ -323,8 +333,9 @@ public sealed class SchedulingService(AppDbContext db, InterviewQueries queries,
     /// <summary>Warnings for panel members who already have another interview overlapping this one.</summary>
     private async Task<List<string>> ClashesAsync(Interview interview, int minutes, CancellationToken ct)
     {
-        var from = interview.ScheduledAt.AddMinutes(-minutes);
-        var to = interview.ScheduledAt.AddMinutes(minutes);
+        var span = TimeSpan.FromMinutes(minutes);
+        var from = interview.ScheduledAt - DateTimeOffset.MinValue > span ? interview.ScheduledAt - span : DateTimeOffset.MinValue;
+        var to = DateTimeOffset.MaxValue - interview.ScheduledAt > span ? interview.ScheduledAt + span : DateTimeOffset.MaxValue;
         var ids = interview.Scorecards.Select(s => s.InterviewerId).ToArray();
         var clashes = await db.Scorecards.AsNoTracking()
             .Where(s => ids.Contains(s.InterviewerId) && s.InterviewId != interview.Id && !s.Interview!.IsCancelled

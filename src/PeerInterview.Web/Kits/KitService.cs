@@ -152,7 +152,9 @@ public sealed partial class KitService(AppDbContext db, AuditLog audit, TimeProv
         }, ct);
 
     public Task<Outcome<KitView>> UpdateItemAsync(int kitId, int itemId, KitItemUpdate update, string? userId, CancellationToken ct = default) =>
-        EditDraftAsync(kitId, userId, async draft =>
+        update.RedFlags is { Count: > RequestLimits.MaxListItems }
+            ? Task.FromResult<Outcome<KitView>>(Failure.Invalid("redFlags", RequestLimits.TooMany(RequestLimits.MaxListItems)))
+            : EditDraftAsync(kitId, userId, async draft =>
         {
             var item = FindItem(draft, itemId);
             if (item is null)
@@ -242,6 +244,11 @@ public sealed partial class KitService(AppDbContext db, AuditLog audit, TimeProv
     /// <summary>Weights per competency code; competencies left out keep weight 1. Weights never touch hurdles' pass/fail.</summary>
     public async Task<Outcome<KitView>> SetWeightsAsync(int kitId, IReadOnlyDictionary<string, double>? weights, int? targetMinutes, string? userId, CancellationToken ct = default)
     {
+        if (weights is { Count: > RequestLimits.MaxListItems })
+        {
+            return Failure.Invalid("weights", RequestLimits.TooMany(RequestLimits.MaxListItems));
+        }
+
         var competencies = await db.Competencies.AsNoTracking().Where(c => !c.IsRetired).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
         var errors = new Dictionary<string, string[]>();
         foreach (var (code, weight) in weights ?? new Dictionary<string, double>())

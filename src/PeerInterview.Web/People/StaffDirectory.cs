@@ -6,7 +6,7 @@ namespace PeerInterview.Web.People;
 
 public sealed record StaffMember(string Id, string Name, string? Email);
 
-/// <summary>Who may own a position and who may sit on an interview panel, by role.</summary>
+/// <summary>Who may own a position and who may sit on an interview panel, by role (active accounts only).</summary>
 public sealed class StaffDirectory(AppDbContext db)
 {
     public static readonly IReadOnlyList<string> HiringManagerRoles = [Roles.HiringManager, Roles.Admin];
@@ -21,6 +21,7 @@ public sealed class StaffDirectory(AppDbContext db)
     {
         var names = roles.ToArray();
         var query = db.Users.AsNoTracking()
+            .Where(u => u.DeactivatedAt == null) // a deactivated account owns nothing new and sits on no new panel
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && names.Contains(r.Name!))));
         if (ids is not null)
         {

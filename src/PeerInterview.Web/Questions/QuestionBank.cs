@@ -231,6 +231,11 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
 
     public async Task<Outcome<QuestionDetail>> UpdateAsync(int id, QuestionUpdate update, string? userId, CancellationToken ct = default)
     {
+        if (update.RedFlags is { Count: > RequestLimits.MaxListItems })
+        {
+            return Failure.Invalid("redFlags", RequestLimits.TooMany(RequestLimits.MaxListItems));
+        }
+
         var question = await db.Questions.Include(q => q.RedFlags).FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null)
         {
@@ -463,10 +468,27 @@ public sealed class QuestionBank(AppDbContext db, AuditLog audit, TimeProvider c
     /// <summary>Merges near-duplicates into one question that keeps every source; the others are archived and point at it.</summary>
     public async Task<Outcome<QuestionDetail>> MergeAsync(int survivorId, IReadOnlyList<int> otherIds, string? userId, CancellationToken ct = default)
     {
+        if (otherIds.Count > RequestLimits.MaxListItems)
+        {
+            return Failure.Invalid("questionIds", RequestLimits.TooMany(RequestLimits.MaxListItems)); // before any database work
+        }
+
         var ids = otherIds.Where(i => i != survivorId).Distinct().ToList();
         if (ids.Count == 0)
         {
             return Failure.Invalid(new Dictionary<string, string[]> { ["questionIds"] = ["Choose at least one other question to merge into this one."] });
+        }
+
+        // Validate with a plain read first: on SQLite the transaction below takes the write lock, which live autosave needs.
+        var found = await db.Questions.AsNoTracking().Where(q => q.Id == survivorId || ids.Contains(q.Id)).Select(q => new { q.Id, q.Status }).ToListAsync(ct);
+        if (found.All(q => q.Id != survivorId))
+        {
+            return Failure.NotFound("Question not found", $"There is no question {survivorId}.");
+        }
+
+        if (found.Count(q => q.Id != survivorId && q.Status != QuestionStatus.Archived) != ids.Count)
+        {
+            return Failure.Invalid(new Dictionary<string, string[]> { ["questionIds"] = ["Every question to merge must exist and not be archived already."] });
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -20,9 +20,9 @@ public static class AnalyticsEndpoints
     private static async Task<Results<Ok<AnalyticsResponse>, ValidationProblem, ProblemHttpResult>> GetAnalytics(
         ProgrammeAnalyticsQuery query, HttpContext http, int? positionId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        if (from > to)
+        if (DateRange.Errors(from, to, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["The start date must be on or before the end date."] });
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (positionId is { } id && !await query.PositionExistsAsync(id, ct))

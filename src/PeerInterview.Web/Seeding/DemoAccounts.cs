@@ -5,7 +5,7 @@ namespace PeerInterview.Web.Seeding;
 /// <summary>Demo users seeded in Development only and listed on the login page.</summary>
 public static class DemoAccounts
 {
-    public const string Password = "Demo!Pass1";
+    public const string Password = "Peer-Demo-Panel-2026";
 
     public static readonly IReadOnlyList<DemoAccount> All =
     [

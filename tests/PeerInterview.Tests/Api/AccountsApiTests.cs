@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PeerInterview.Web.Seeding;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Web.Domain;
 
@@ -13,7 +14,7 @@ public class AccountsApiTests
         using var app = new TestApp();
         var client = app.CreateClient();
 
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.EmailFor(Roles.HR), password = "Demo!Pass1" });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.EmailFor(Roles.HR), password = DemoAccounts.Password });
         var token = (await Json.ReadAsync(login)).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
@@ -48,8 +49,8 @@ public class AccountsApiTests
         using var app = new TestApp();
         var admin = await app.ApiClientAsAsync(Roles.Admin);
 
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { email = "sam@clinic.example", password = "Welcome!2026", roles = new[] { "Interviewer" } });
-        var signedIn = await app.ApiClientAsync("sam@clinic.example", "Welcome!2026");
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { email = "sam@clinic.example", password = "Harbour-Lantern-58", roles = new[] { "Interviewer" } });
+        var signedIn = await app.ApiClientAsync("sam@clinic.example", "Harbour-Lantern-58");
         var ownRead = await signedIn.GetAsync("/api/v1/questions");
         var edit = await signedIn.PutAsJsonAsync("/api/v1/questions/1", new { text = "x", version = 0 });
 
@@ -67,7 +68,7 @@ public class AccountsApiTests
         using var app = new TestApp();
         var client = await app.ApiClientAsAsync(role);
 
-        var response = await client.PostAsJsonAsync("/api/v1/users", new { email = "x@clinic.example", password = "Welcome!2026", roles = new[] { "Admin" } });
+        var response = await client.PostAsJsonAsync("/api/v1/users", new { email = "x@clinic.example", password = "Harbour-Lantern-58", roles = new[] { "Admin" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -78,7 +79,7 @@ public class AccountsApiTests
         using var app = new TestApp();
         var admin = await app.ApiClientAsAsync(Roles.Admin);
 
-        var badRole = await admin.PostAsJsonAsync("/api/v1/users", new { email = "x@clinic.example", password = "Welcome!2026", roles = new[] { "Overlord" } });
+        var badRole = await admin.PostAsJsonAsync("/api/v1/users", new { email = "x@clinic.example", password = "Harbour-Lantern-58", roles = new[] { "Overlord" } });
         var weak = await admin.PostAsJsonAsync("/api/v1/users", new { email = "y@clinic.example", password = "short", roles = new[] { "HR" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);

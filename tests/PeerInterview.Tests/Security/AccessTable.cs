@@ -96,6 +96,9 @@ public static class AccessTable
         ["POST /api/v1/auth/manage/info"] = Staff,
         ["GET /Account/Logout"] = Public, // open so that an account without a role can still sign out
         ["POST /Account/Logout"] = Public,
+        ["GET /Account/ResetPassword"] = Public, // the one-time link from a forced reset; the token is the credential
+        ["POST /Account/ResetPassword"] = Public,
+        ["POST /api/v1/auth/logout"] = Staff,
 
         // Start page and "my interviews".
         ["GET /"] = Staff,
@@ -106,6 +109,14 @@ public static class AccessTable
         // Users.
         ["GET /Admin/Users"] = Admins,
         ["POST /Admin/Users"] = Admins,
+        ["POST /Admin/Users?handler=Deactivate"] = Admins,
+        ["POST /Admin/Users?handler=Reactivate"] = Admins,
+        ["POST /Admin/Users?handler=Roles"] = Admins,
+        ["POST /Admin/Users?handler=ResetPassword"] = Admins,
+        ["POST /api/v1/users/{id}/deactivate"] = Admins,
+        ["POST /api/v1/users/{id}/reactivate"] = Admins,
+        ["PUT /api/v1/users/{id}/roles"] = Admins,
+        ["POST /api/v1/users/{id}/reset-password"] = Admins,
         ["POST /api/v1/users"] = Admins,
         ["GET /api/v1/users"] = Managers,
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PeerInterview.Web.Seeding;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Tests.Scoring;
 using PeerInterview.Web.Domain;
@@ -125,6 +126,10 @@ internal sealed class World
         // A refresh token of someone who is not a caller (a caller's own would die when a probe resets their 2FA key).
         var login = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = TestData.SecondInterviewerEmail, password = DemoPassword });
         var refreshToken = (await Json.ReadAsync(login)).GetProperty("refreshToken").GetString()!;
+        // The account the admin-only account controls act on (deactivate, roles, reset): nobody the probes sign in as.
+        var target = await admin.PostAsJsonAsync("/api/v1/users", new { email = "probe-target@clinic.example", password = DemoPassword, roles = new[] { Roles.Interviewer } });
+        Assert.True(target.IsSuccessStatusCode, await target.Content.ReadAsStringAsync());
+        var targetId = (await Json.ReadAsync(target)).GetProperty("id").GetString()!;
 
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -144,15 +149,16 @@ internal sealed class World
             ["Position"] = s.PositionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["interviewerId"] = s.SecondInterviewerId,
             ["documentName"] = "v1",
+            ["users"] = targetId,
         };
         return new World(ids, panel, refreshToken);
     }
 
-    private const string DemoPassword = "Demo!Pass1";
+    private const string DemoPassword = DemoAccounts.Password;
 
     /// <summary>Reads first; among changes, those that end something (delete, cancel, retire, discard, sign out) last.</summary>
     public static IEnumerable<EndpointProbe> InSafeOrder(IEnumerable<EndpointProbe> probes) =>
-        probes.OrderBy(p => p.Key.Contains("Logout", StringComparison.Ordinal) && !p.IsSafe)
+        probes.OrderBy(p => p.Key.Contains("Logout", StringComparison.OrdinalIgnoreCase) && !p.IsSafe)
             .ThenBy(p => !p.IsSafe)
             .ThenBy(p => p.Method == "DELETE" || new[] { "cancel", "retire", "discard", "remove" }.Any(w => p.Key.Contains(w, StringComparison.OrdinalIgnoreCase)))
             .ThenBy(p => p.Key, StringComparer.Ordinal);
@@ -216,6 +222,8 @@ internal sealed class World
         "POST /Kits/Edit/{id:int}?handler=Remove" or "POST /Kits/Edit/{id:int}?handler=Move" or "POST /Kits/Edit/{id:int}?handler=Minutes" or "POST /Kits/Edit/{id:int}?handler=Customise" =>
             new() { ["itemId"] = _ids["itemId"], ["minutes"] = "5", ["step"] = "1" },
         "POST /Questions/Competencies?handler=Update" => new() { ["id"] = _ids["competencies"], ["name"] = "Probe" },
+        "POST /Admin/Users?handler=Deactivate" or "POST /Admin/Users?handler=Reactivate" or "POST /Admin/Users?handler=ResetPassword" => new() { ["userId"] = _ids["users"] },
+        "POST /Admin/Users?handler=Roles" => new() { ["userId"] = _ids["users"], ["roles"] = Roles.Interviewer },
         "POST /Questions/Review" => new() { ["id"] = _ids["questions"], ["text"] = "", ["version"] = "0" },
         _ => [],
     };
@@ -229,6 +237,7 @@ internal sealed class World
         "PUT /api/v1/scorecards/{id:int}" => new { recommendation = "Yes", summary = (string?)null, version = 0 },
         "PUT /api/v1/scorecards/{id:int}/position" => new { kitItemId = _panel.Item1 },
         "POST /api/v1/scorecards/{id:int}/reopen" => new { reason = "Probe" },
+        "PUT /api/v1/users/{id}/roles" => new { roles = new[] { Roles.Interviewer, Roles.HR } },
         _ => new { },
     };
 }

@@ -25,7 +25,7 @@ public class LoginProtectionTests
             messages.Add(await PageErrorAsync(client, email, "wrong-password"));
         }
 
-        var rightPassword = await PostLoginFormAsync(client, email, "Demo!Pass1");
+        var rightPassword = await PostLoginFormAsync(client, email, DemoAccounts.Password);
         var rightPasswordPage = await Html.ParseAsync(rightPassword);
 
         Assert.All(messages.Take(4), m => Assert.Equal("The email or password is not right.", m));
@@ -49,7 +49,7 @@ public class LoginProtectionTests
         }
 
         var fifth = await ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong" }));
-        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo!Pass1" });
+        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoAccounts.Password });
 
         Assert.Equal(Locked, fifth);
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
@@ -102,8 +102,8 @@ public class LoginProtectionTests
             statuses.Add((await api.PostAsJsonAsync("/api/v1/auth/login", new { email = $"guess{i}@example.org", password = "wrong" })).StatusCode);
         }
 
-        var apiRefused = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.EmailFor(Roles.HR), password = "Demo!Pass1" });
-        var formRefused = await Html.SubmitAsync(browser, form, new() { ["Input.Email"] = Demo.EmailFor(Roles.HR), ["Input.Password"] = "Demo!Pass1" });
+        var apiRefused = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.EmailFor(Roles.HR), password = DemoAccounts.Password });
+        var formRefused = await Html.SubmitAsync(browser, form, new() { ["Input.Email"] = Demo.EmailFor(Roles.HR), ["Input.Password"] = DemoAccounts.Password });
         var loginPageStillShows = await browser.GetAsync("/Account/Login");
         var problem = await Json.ReadAsync(apiRefused);
         var page = await Html.ParseAsync(formRefused);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using PeerInterview.Web.Seeding;
 using PeerInterview.Tests.Infrastructure;
 using PeerInterview.Web.Accounts;
 using PeerInterview.Web.Domain;
@@ -174,7 +175,7 @@ public partial class SecurityHeadersTests
         var posted = await Html.SubmitAsync(client, (AngleSharp.Html.Dom.IHtmlFormElement)(await Html.ParseAsync(login)).QuerySelector("form")!, new()
         {
             ["Input.Email"] = Demo.EmailFor(Roles.HR),
-            ["Input.Password"] = "Demo!Pass1",
+            ["Input.Password"] = DemoAccounts.Password,
         });
         var auth = Assert.Single(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-PeerInterview.Auth=", StringComparison.Ordinal));
         var signedIn = await client.GetAsync("/Candidates"); // the cookies round-trip over https
@@ -201,7 +202,7 @@ public partial class SecurityHeadersTests
         var posted = await Html.SubmitAsync(client, (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form")!, new()
         {
             ["Input.Email"] = Demo.EmailFor(Roles.HR),
-            ["Input.Password"] = "Demo!Pass1",
+            ["Input.Password"] = DemoAccounts.Password,
         });
 
         var auth = Assert.Single(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("PeerInterview.Auth=", StringComparison.Ordinal));

@@ -29,9 +29,9 @@ public class IndexModel(AuditTrail trail, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Facets = await trail.FacetsAsync(ct);
-        if (From > To)
+        if (DateRange.Errors(From, To, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
         {
-            FilterError = "The start date must be on or before the end date.";
+            FilterError = string.Join(" ", errors.SelectMany(e => e.Value));
             return;
         }
 

@@ -1,3 +1,4 @@
+using PeerInterview.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,9 +52,9 @@ public class AnalyticsModel(ProgrammeAnalyticsQuery query) : PageModel
             return NotFound();
         }
 
-        if (From > To)
+        if (DateRange.Errors(From, To, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
         {
-            FilterError = "The start date must be on or before the end date.";
+            FilterError = string.Join(" ", errors.SelectMany(e => e.Value));
             return Page();
         }
 

@@ -1,3 +1,4 @@
+using PeerInterview.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using PeerInterview.Web.Data;
 using PeerInterview.Web.Domain;
@@ -13,7 +14,7 @@ public sealed class ProgrammeAnalyticsQuery(AppDbContext db, ReportBuilder repor
         // Only candidates with a submitted scorecard on an interview in range can contribute; the report then uses the
         // candidate's latest interview, which is filtered again below.
         var from = filter.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
-        var to = filter.To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
+        var to = filter.To is { } t ? DateRange.EndOf(t) : (DateTimeOffset?)null;
         var interviews = db.Interviews.Where(i => !i.IsCancelled && i.Scorecards.Any(s => s.State == ScorecardState.Submitted));
         if (from is not null)
         {
