@@ -1,7 +1,7 @@
 using System.Globalization;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
-using PeerInterview.Web.Infrastructure.Pdf;
+using PeerInterview.Web.Documents;
 
 namespace PeerInterview.Web.Kits;
 
