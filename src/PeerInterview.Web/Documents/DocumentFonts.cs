@@ -16,7 +16,7 @@ public enum PdfFontStyle
 
 /// <summary>
 /// The fonts every document uses, loaded once per process: the shipped Noto Sans (Latin with Vietnamese and Central
-/// European letters, Greek, Cyrillic), Noto Sans Arabic and Noto Sans Hebrew, regular and bold, from <c>Fonts/</c>
+/// European letters, Greek, Cyrillic; regular, bold, italic), Noto Sans Arabic and Noto Sans Hebrew (regular, bold), from <c>Fonts/</c>
 /// beside the app; for a character none of them has (Chinese, Japanese, Korean, Devanagari…), a system font found
 /// through fontconfig (<see cref="SKFontManager.MatchCharacter(string, SKFontStyle, string[], int)"/>), remembered
 /// per character. Typefaces and their HarfBuzz shapers are immutable and shared by every document and thread.
@@ -29,6 +29,7 @@ public sealed class DocumentFonts
 
     private readonly Face[] regular;
     private readonly Face[] bold;
+    private readonly Face[] italic;
     private readonly bool useSystemFallback;
     private readonly ConcurrentDictionary<(int CodePoint, bool Bold), Face?> fallback = new();
     private readonly ConcurrentDictionary<SKTypeface, Face> systemFaces = new();
@@ -40,6 +41,8 @@ public sealed class DocumentFonts
         directory ??= Path.Combine(AppContext.BaseDirectory, "Fonts");
         regular = [Load(directory, "NotoSans-Regular.ttf"), Load(directory, "NotoSansArabic-Regular.ttf"), Load(directory, "NotoSansHebrew-Regular.ttf")];
         bold = [Load(directory, "NotoSans-Bold.ttf"), Load(directory, "NotoSansArabic-Bold.ttf"), Load(directory, "NotoSansHebrew-Bold.ttf")];
+        // Arabic and Hebrew have no italic: their upright faces serve.
+        italic = [Load(directory, "NotoSans-Italic.ttf"), regular[1], regular[2]];
     }
 
     /// <summary>The process-wide fonts (shipped fonts plus system fallback).</summary>
@@ -49,14 +52,15 @@ public sealed class DocumentFonts
     public static ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>The face that draws <paramref name="codePoint"/>, preferring <paramref name="current"/> so runs stay whole; null if no font has it.</summary>
-    internal Face? For(int codePoint, bool isBold, Face? current)
+    internal Face? For(int codePoint, PdfFontStyle style, Face? current)
     {
         if (current is not null && current.Has(codePoint))
         {
             return current;
         }
 
-        foreach (var face in isBold ? bold : regular)
+        var isBold = style == PdfFontStyle.Bold;
+        foreach (var face in Faces(style))
         {
             if (face.Has(codePoint))
             {
@@ -67,7 +71,14 @@ public sealed class DocumentFonts
         return useSystemFallback ? fallback.GetOrAdd((codePoint, isBold), key => FindSystemFace(key.CodePoint, key.Bold)) : null;
     }
 
-    internal Face Primary(bool isBold) => isBold ? bold[0] : regular[0];
+    internal Face Primary(PdfFontStyle style) => Faces(style)[0];
+
+    private Face[] Faces(PdfFontStyle style) => style switch
+    {
+        PdfFontStyle.Bold => bold,
+        PdfFontStyle.Italic => italic,
+        _ => regular,
+    };
 
     private Face? FindSystemFace(int codePoint, bool isBold)
     {

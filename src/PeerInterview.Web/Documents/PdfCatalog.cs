@@ -48,7 +48,7 @@ public static partial class PdfCatalog
         var xref = pdf.Length + update.Length;
         update.Append(CultureInfo.InvariantCulture, $"xref\n{catalogNumber} 1\n{offset:D10} 00000 n \n");
         var rest = Regex.Replace(trailer[(trailer.IndexOf("<<", StringComparison.Ordinal) + 2)..trailer.LastIndexOf(">>", StringComparison.Ordinal)], @"/Prev\s+\d+", "");
-        update.Append(CultureInfo.InvariantCulture, $"trailer\n<<{rest} /Prev {startXref[^1].Groups[1].Value}>>\nstartxref\n{xref}\n%%EOF\n");
+        update.Append(CultureInfo.InvariantCulture, $"trailer\n<<{rest} /Prev {startXref[^1].Groups[1].Value}>>\nstartxref\n{xref}\n%%EOF");
         return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];
     }
 

@@ -33,7 +33,6 @@ public sealed class PdfDocumentBuilder
     private const float FooterSize = 8f;
     private const float FooterBaseline = PageHeight - 28f;
     private const float FooterRuleY = PageHeight - 40f;
-    private const float ItalicSkew = -0.2f;
 
     private readonly string title;
     private readonly string author;
@@ -444,8 +443,7 @@ public sealed class PdfDocumentBuilder
             TextAnchor.End => x - line.Width,
             _ => x,
         };
-        var skew = style == PdfFontStyle.Italic ? ItalicSkew : 0f;
-        Record(c => DrawShaped(c, line, left, baseline, color, size, skew));
+        Record(c => DrawShaped(c, line, left, baseline, color, size));
         return line.Width;
     }
 
@@ -468,9 +466,9 @@ public sealed class PdfDocumentBuilder
     }
 
     private ShapedLine Shape(string text, PdfFontStyle style, float size, bool rightToLeft) =>
-        TextLayout.Shape(text, style == PdfFontStyle.Bold, size, style == PdfFontStyle.Italic ? ItalicSkew : 0f, rightToLeft, fonts, missingScripts);
+        TextLayout.Shape(text, style, size, rightToLeft, fonts, missingScripts);
 
-    private static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, SKColor color, float size, float skew)
+    private static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, SKColor color, float size)
     {
         if (line.Runs.Count == 0)
         {
@@ -484,7 +482,7 @@ public sealed class PdfDocumentBuilder
         {
             foreach (var run in line.Runs)
             {
-                var font = TextLayout.Font(run.Face, size, skew);
+                var font = TextLayout.Font(run.Face, size);
                 fontsUsed.Add(font);
                 var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, run.Utf8.Length);
                 buffer.SetGlyphs(run.Glyphs);
@@ -531,8 +529,8 @@ public sealed class PdfDocumentBuilder
             footers.Add(c =>
             {
                 Line(c, Margin, FooterRuleY, Margin + ContentWidth, FooterRuleY, 0.5f, Gray(0.75f));
-                DrawShaped(c, titleLine, Margin, FooterBaseline, color, FooterSize, 0f);
-                DrawShaped(c, labelLine, Margin + ContentWidth - labelWidth, FooterBaseline, color, FooterSize, 0f);
+                DrawShaped(c, titleLine, Margin, FooterBaseline, color, FooterSize);
+                DrawShaped(c, labelLine, Margin + ContentWidth - labelWidth, FooterBaseline, color, FooterSize);
             });
         }
 

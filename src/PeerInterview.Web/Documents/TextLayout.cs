@@ -45,7 +45,7 @@ internal static class TextLayout
         return false;
     }
 
-    public static ShapedLine Shape(string text, bool bold, float size, float skew, bool rightToLeft, DocumentFonts fonts, ISet<string> missing)
+    public static ShapedLine Shape(string text, PdfFontStyle style, float size, bool rightToLeft, DocumentFonts fonts, ISet<string> missing)
     {
         if (text.Length == 0)
         {
@@ -75,12 +75,12 @@ internal static class TextLayout
         {
             var (rune, _) = runes[i];
             var attached = i > 0 && IsAttached(rune);
-            var face = attached && current is not null ? current : fonts.For(rune.Value, bold, current);
+            var face = attached && current is not null ? current : fonts.For(rune.Value, style, current);
             var shown = rune;
             if (face is null)
             {
                 missing.Add(Scripts.Name(rune.Value));
-                face = fonts.Primary(bold);
+                face = fonts.Primary(style);
                 shown = new Rune(DocumentFonts.Replacement);
             }
 
@@ -94,7 +94,7 @@ internal static class TextLayout
             runs[^1].Text.Append(shown.ToString());
         }
 
-        var shaped = runs.Select(r => (r.Level, Run: ShapeRun(r.Face, r.Text.ToString(), (r.Level & 1) == 1, size, skew))).ToList();
+        var shaped = runs.Select(r => (r.Level, Run: ShapeRun(r.Face, r.Text.ToString(), (r.Level & 1) == 1, size))).ToList();
 
         // Unicode bidi rule L2: from the highest level down to the lowest odd one, reverse every sequence at that level or above.
         var highest = shaped.Max(r => r.Level);
@@ -124,17 +124,17 @@ internal static class TextLayout
         return new ShapedLine([.. shaped.Select(s => s.Run)], shaped.Sum(s => s.Run.Width));
     }
 
-    public static SKFont Font(DocumentFonts.Face face, float size, float skew) =>
-        new(face.Typeface, size) { SkewX = skew, Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+    public static SKFont Font(DocumentFonts.Face face, float size) =>
+        new(face.Typeface, size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
 
-    private static GlyphRun ShapeRun(DocumentFonts.Face face, string text, bool rtl, float size, float skew)
+    private static GlyphRun ShapeRun(DocumentFonts.Face face, string text, bool rtl, float size)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         using var buffer = new HarfBuzzSharp.Buffer();
         buffer.AddUtf8(utf8);
         buffer.Direction = rtl ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
-        using var font = Font(face, size, skew);
+        using var font = Font(face, size);
         var result = face.Shaper.Shape(buffer, 0, 0, font);
         var glyphs = new ushort[result.Codepoints.Length];
         for (var g = 0; g < glyphs.Length; g++)

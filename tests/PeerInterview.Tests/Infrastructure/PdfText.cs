@@ -6,7 +6,7 @@ namespace PeerInterview.Tests.Infrastructure;
 /// <summary>
 /// Reads back the text of a PDF the way a reader would copy it, with PdfPig (an independent PDF parser): the letters of
 /// each page in drawing order, cut into strings wherever the next letter is not on the same baseline right after the
-/// one before (a new line, a table cell, a list marker).
+/// one before (a new line, a table cell, a list marker); a word-sized gap within a string is a space.
 /// </summary>
 public static class PdfText
 {
@@ -62,7 +62,13 @@ public static class PdfText
                 current.Clear();
             }
 
-            current.Append(letter.Value);
+            else if (previous is not null && previous.Value != " " && letter.Value != " " && letter.StartBaseLine.X - previous.EndBaseLine.X > previous.PointSize * 0.15)
+            {
+                // A space glyph draws nothing, so the PDF may hold no letter for it: the gap is the space.
+                current.Append(' ');
+            }
+
+            current.Append(Plain(letter.Value));
             previous = letter;
         }
 
@@ -71,6 +77,16 @@ public static class PdfText
             yield return current.ToString().Trim();
         }
     }
+
+    /// <summary>
+    /// Presentation forms (Arabic contextual forms, Latin ligatures) as the letters they stand for, and CJK radicals
+    /// as the ideographs they share a glyph with: Skia maps a glyph back to the lowest code point the font gives it, so
+    /// 一 in a CJK font reads back as the Kangxi radical ⼀ (U+2F00), which NFKC turns back into U+4E00.
+    /// </summary>
+    public static string Plain(string value) =>
+        value.Any(c => c is (>= '\uFB00' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF') or (>= '\u2E80' and <= '\u2FDF'))
+            ? value.Normalize(System.Text.NormalizationForm.FormKC)
+            : value;
 
     private static bool Continues(Letter previous, Letter next)
     {

@@ -158,7 +158,7 @@ public static class CandidatePdf
             var left = PdfDocumentBuilder.PdfCanvas.Left;
             var labelWidth = 170f;
             var x0 = left + labelWidth;
-            var x1 = left + PdfDocumentBuilder.PdfCanvas.Width - 40f;
+            var x1 = left + PdfDocumentBuilder.PdfCanvas.Width - 44f;
             float X(double v) => x0 + (float)((v - 1) / 4) * (x1 - x0);
             var plotTop = top + axis;
             var plotBottom = plotTop + (rows.Count * row);
@@ -183,7 +183,7 @@ public static class CandidatePdf
                 if (score is { } s)
                 {
                     c.Rect(X(1), rowTop + 3.5f, X(s) - X(1), row - 7f, fill: Shade(ScoreChart.Level(s, hurdle), overall), stroke: Ink, lineWidth: 0.5f);
-                    c.Text(ScoringService.Format(s), x1 + 6f, rowTop + 12f, 8.5f, PdfFontStyle.Bold, Ink);
+                    c.Text(ScoringService.Format(s), left + PdfDocumentBuilder.PdfCanvas.Width, rowTop + 12f, 8.5f, PdfFontStyle.Bold, Ink, TextAnchor.End);
                 }
                 else
                 {
