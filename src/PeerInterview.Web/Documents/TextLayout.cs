@@ -13,8 +13,8 @@ internal sealed record ShapedLine(IReadOnlyList<GlyphRun> Runs, float Width);
 
 /// <summary>
 /// Line shaping for documents: splits a line into runs by direction (a simplified Unicode bidi algorithm: the paragraph
-/// direction from its first strong character, Arabic and Hebrew letters right to left, digits after them kept left to
-/// right, neutrals taking the direction of the letters around them) and by font (the shipped fonts first, then a
+/// is right to left when all its letters are, see <see cref="IsRightToLeft"/>; Arabic and Hebrew letters right to
+/// left, digits after them kept left to right, neutrals taking the direction of the letters around them) and by font (the shipped fonts first, then a
 /// system font per character), shapes each run with HarfBuzz, and orders the runs visually. A character no font has is
 /// drawn as U+FFFD from Noto Sans and its script is reported, so the caller can log it once.
 /// </summary>
@@ -28,21 +28,27 @@ internal static class TextLayout
         Neutral,
     }
 
-    /// <summary>True when the first strong character is Arabic, Hebrew or another right-to-left script.</summary>
+    /// <summary>
+    /// True when the text's letters are all from right-to-left scripts (a name or a note in Arabic or Hebrew). Mixed
+    /// text such as "דוד כהן: Recommend…" keeps the document's left-to-right direction, with the Hebrew run inside it
+    /// still drawn right to left, so English labels around a name read as written.
+    /// </summary>
     public static bool IsRightToLeft(string text)
     {
+        var right = false;
         foreach (var rune in text.EnumerateRunes())
         {
             switch (Classify(rune))
             {
                 case Kind.Right:
-                    return true;
+                    right = true;
+                    break;
                 case Kind.Left:
                     return false;
             }
         }
 
-        return false;
+        return right;
     }
 
     public static ShapedLine Shape(string text, PdfFontStyle style, float size, bool rightToLeft, DocumentFonts fonts, ISet<string> missing)
