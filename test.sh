@@ -14,6 +14,12 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 
+# System fonts for scripts the app's own fonts do not cover (the PDF tests print Chinese names through them).
+if ! fc-list 2>/dev/null | grep -q "NotoSansCJK" || ! fc-list 2>/dev/null | grep -q "NotoSansDevanagari"; then
+  log "Installing Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk fontconfig >/dev/null
+fi
+
 # PostgreSQL: install where missing, start the cluster (idempotent), and make a role that may create test databases.
 pg_password="peerinterview-test"
 start_postgres() {

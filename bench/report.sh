@@ -69,13 +69,14 @@ TOKEN="$(curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: applicati
   -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 AUTH="Authorization: Bearer $TOKEN"
 
-NAMES=(health static position-json position-csv position-xlsx candidate-pdf candidate-json)
+NAMES=(health static position-json position-csv position-xlsx position-pdf candidate-pdf candidate-json)
 declare -A PATHS=(
   [health]="/healthz"
   [static]="/css/site.css"
   [position-json]="/api/v1/positions/$POSITION/report"
   [position-csv]="/api/v1/positions/$POSITION/export?format=csv"
   [position-xlsx]="/api/v1/positions/$POSITION/export?format=xlsx"
+  [position-pdf]="/api/v1/positions/$POSITION/export?format=pdf"
   [candidate-pdf]="/api/v1/candidates/$CANDIDATE/report?format=pdf"
   [candidate-json]="/api/v1/candidates/$CANDIDATE/report"
 )
@@ -94,6 +95,7 @@ curl -fsS -H "$AUTH" -o "$OUT/position.json" "$BASE${PATHS[position-json]}"
 curl -fsS -H "$AUTH" -o "$OUT/position.csv" "$BASE${PATHS[position-csv]}"
 curl -fsS -H "$AUTH" -o "$OUT/position.xlsx" "$BASE${PATHS[position-xlsx]}"
 curl -fsS -H "$AUTH" -o "$OUT/candidate.pdf" "$BASE${PATHS[candidate-pdf]}"
+curl -fsS -H "$AUTH" -o "$OUT/position.pdf" "$BASE${PATHS[position-pdf]}"
 
 # --- single requests ------------------------------------------------------------------------------------------
 log "single requests: 3 warm-up + $SINGLE_RUNS timed each"
@@ -115,6 +117,22 @@ for name in "${NAMES[@]}"; do
   echo "$name $(($(app_ticks) - TICKS_BEFORE)) $(getconf CLK_TCK)" >>"$OUT/cpu.txt"
 done
 LOG_AFTER_SINGLE="$(wc -l <"$OUT/app.log")"
+
+# --- memory over 1,000 candidate PDFs ---------------------------------------------------------------------------
+# The app's resident set (VmRSS) before and after each of two rounds of 1,000 sequential candidate PDF requests
+# (one curl keeping its connection): a leak (fonts or native PDF objects not freed) shows as growth in round two.
+app_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status"; }
+log "memory: RSS before and after 2 x 1,000 candidate PDFs"
+PDF_URLS="$OUT/pdf-urls.txt"
+: >"$PDF_URLS"
+for _ in $(seq 1 1000); do printf 'url = "%s"\noutput = "/dev/null"\n' "$BASE${PATHS[candidate-pdf]}" >>"$PDF_URLS"; done
+{
+  echo "rss_kb_before $(app_rss_kb)"
+  curl -fsS -H "$AUTH" --config "$PDF_URLS"
+  echo "rss_kb_after_1000 $(app_rss_kb)"
+  curl -fsS -H "$AUTH" --config "$PDF_URLS"
+  echo "rss_kb_after_2000 $(app_rss_kb)"
+} >"$OUT/memory.txt"
 
 # --- wrk ------------------------------------------------------------------------------------------------------
 for name in "${NAMES[@]}"; do
@@ -138,7 +156,8 @@ for c in view["candidates"]:
     bands[c["bandText"]] = bands.get(c["bandText"], 0) + 1
 rows = list(csv.reader(io.StringIO(open(f"{out}/position.csv", encoding="utf-8-sig", newline="").read())))
 with zipfile.ZipFile(f"{out}/position.xlsx") as z:
-    xlsx_rows = z.read("xl/worksheets/sheet1.xml").decode().count("<row ")
+    sheet = next(n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    xlsx_rows = z.read(sheet).decode().count("<x:row ") + z.read(sheet).decode().count("<row ")
 assert len(view["candidates"]) == int(candidates) == len(rows) - 1 == xlsx_rows - 1, "an export is missing candidates"
 
 single = {}
@@ -185,6 +204,9 @@ for name in names:
           f"{f'{statistics.median(srv):.1f} ms' if srv else '–'} | {cpu[name]:.1f} ms | {rps:,.0f}{f' ({errors} errors)' if errors else ''} | {p50:.1f} ms | {p99:.1f} ms | {rps / health_rps:.4f} |")
 end = wrk("health-end")[0]
 print(f"\n/healthz at the end: {end:,.0f} req/s (start {health_rps:,.0f}).")
+mem = dict(line.split() for line in open(f"{out}/memory.txt"))
+print(f"App RSS over candidate PDFs: {int(mem['rss_kb_before']) / 1024:.0f} MB before, {int(mem['rss_kb_after_1000']) / 1024:.0f} MB after 1,000, "
+      f"{int(mem['rss_kb_after_2000']) / 1024:.0f} MB after 2,000.")
 if page_status != "200":
     print(f"Position report page not measured: GET {page_path} answered {page_status}.")
 PY

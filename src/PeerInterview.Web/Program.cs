@@ -143,6 +143,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = QuestionDocumentImporter.MaxBytes + 64 * 1024);
 
 var app = builder.Build();
+PeerInterview.Web.Documents.DocumentFonts.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PeerInterview.Web.Documents");
 
 using (var scope = app.Services.CreateScope())
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PeerInterview.Web.Domain;
 using PeerInterview.Web.Infrastructure;
-using PeerInterview.Web.Infrastructure.Pdf;
+using PeerInterview.Web.Documents;
 using PeerInterview.Web.Questions;
 
 namespace PeerInterview.Web.Kits;

@@ -21,9 +21,7 @@ public static class ScoreChart
 
     public static IHtmlContent Render(ScoringResult result, string idPrefix = "chart")
     {
-        var rows = result.Competencies.Select(c => (Label: $"{c.Code} {c.Name}", c.Score, c.IsHurdle, Dots: c.RaterScores.Select(r => r.Score).ToList(), Overall: false))
-            .Append((Label: "Overall (weighted)", Score: result.Overall, IsHurdle: false, Dots: new List<double>(), Overall: true))
-            .ToList();
+        var rows = Rows(result);
         var height = Top + (rows.Count * Row) + 12;
         var html = HtmlEncoder.Default;
         var svg = new StringBuilder();
@@ -78,8 +76,13 @@ public static class ScoreChart
         return new HtmlString(svg.ToString());
     }
 
+    /// <summary>One bar per competency in kit order, each rater's own mean as a dot, then the weighted overall: what the SVG and the PDF chart draw.</summary>
+    internal static List<(string Label, double? Score, bool IsHurdle, List<double> Dots, bool Overall)> Rows(ScoringResult result) =>
+        [.. result.Competencies.Select(c => (Label: $"{c.Code} {c.Name}", c.Score, c.IsHurdle, Dots: c.RaterScores.Select(r => r.Score).ToList(), Overall: false))
+            .Append((Label: "Overall (weighted)", Score: result.Overall, IsHurdle: false, Dots: new List<double>(), Overall: true))];
+
     /// <summary>"low" below the rule that would bite, "mid" under 3.5, "good" under 4.2, else "high".</summary>
-    private static string Level(double score, bool hurdle) =>
+    internal static string Level(double score, bool hurdle) =>
         ScoringService.Below(score, hurdle ? ScoringService.HurdleCut : ScoringService.NonHurdleFloor) ? "low"
         : ScoringService.Below(score, ScoringService.BorderlineCut) ? "mid"
         : ScoringService.Below(score, ScoringService.RecommendCut) ? "good"

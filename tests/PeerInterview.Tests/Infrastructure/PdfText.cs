@@ -1,15 +1,15 @@
-using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 
 namespace PeerInterview.Tests.Infrastructure;
 
 /// <summary>
-/// Reads back the text of an uncompressed PDF the way a reader would show it: the string operands of
-/// Tj / TJ / ' / " in the content streams, unescaped and decoded from WinAnsi (Windows-1252).
+/// Reads back the text of a PDF the way a reader would copy it, with PdfPig (an independent PDF parser): the letters of
+/// each page in drawing order, cut into strings wherever the next letter is not on the same baseline right after the
+/// one before (a new line, a table cell, a list marker); a word-sized gap within a string is a space.
 /// </summary>
 public static class PdfText
 {
-    private static readonly Encoding WinAnsi = CreateWinAnsi();
-
     /// <summary>Every shown string in document order, one per line.</summary>
     public static string Extract(byte[] pdf) => string.Join("\n", Strings(pdf));
 
@@ -17,142 +17,82 @@ public static class PdfText
     public static string Flow(byte[] pdf) =>
         string.Join(" ", Extract(pdf).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Shown strings per page content stream, in order.</summary>
-    public static IReadOnlyList<string> Pages(byte[] pdf) =>
-        [.. ContentStreams(pdf).Select(stream => string.Join("\n", ShownStrings(stream)))];
-
-    public static IReadOnlyList<string> Strings(byte[] pdf) => [.. ContentStreams(pdf).SelectMany(ShownStrings)];
-
-    private static IEnumerable<byte[]> ContentStreams(byte[] pdf)
+    /// <summary>Shown strings per page, in order.</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var at = 0;
-        while ((at = text.IndexOf("stream\n", at, StringComparison.Ordinal)) >= 0)
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().Select(p => string.Join("\n", PageStrings(p)))];
+    }
+
+    public static IReadOnlyList<string> Strings(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().SelectMany(PageStrings)];
+    }
+
+    /// <summary>Every letter of every page (for checks on the glyphs themselves: fonts, code points).</summary>
+    public static IReadOnlyList<Letter> Letters(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().SelectMany(p => p.Letters)];
+    }
+
+    /// <summary>The title and language from the document information and the catalog.</summary>
+    public static (string? Title, string? Language) Metadata(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+        var language = catalog.TryGet(UglyToad.PdfPig.Tokens.NameToken.Create("Lang"), out var token) && token is UglyToad.PdfPig.Tokens.StringToken s ? s.Data : null;
+        return (document.Information.Title, language);
+    }
+
+    private static IEnumerable<string> PageStrings(Page page)
+    {
+        var current = new System.Text.StringBuilder();
+        Letter? previous = null;
+        foreach (var letter in page.Letters)
         {
-            if (at >= 3 && text.AsSpan(at - 3, 3).SequenceEqual("end"))
+            if (previous is not null && !Continues(previous, letter))
             {
-                at += 7;
-                continue;
+                if (current.ToString().Trim().Length > 0)
+                {
+                    yield return current.ToString().Trim();
+                }
+
+                current.Clear();
             }
 
-            var start = at + "stream\n".Length;
-            var end = text.IndexOf("endstream", start, StringComparison.Ordinal);
-            yield return pdf[start..end];
-            at = end + "endstream".Length;
+            else if (previous is not null && previous.Value != " " && letter.Value != " " && letter.StartBaseLine.X - previous.EndBaseLine.X > previous.PointSize * 0.15)
+            {
+                // A space glyph draws nothing, so the PDF may hold no letter for it: the gap is the space.
+                current.Append(' ');
+            }
+
+            current.Append(Plain(letter.Value));
+            previous = letter;
+        }
+
+        if (current.ToString().Trim().Length > 0)
+        {
+            yield return current.ToString().Trim();
         }
     }
 
-    private static IEnumerable<string> ShownStrings(byte[] content)
+    /// <summary>
+    /// Presentation forms (Arabic contextual forms, Latin ligatures) as the letters they stand for, and CJK radicals
+    /// as the ideographs they share a glyph with: Skia maps a glyph back to the lowest code point the font gives it, so
+    /// 一 in a CJK font reads back as the Kangxi radical ⼀ (U+2F00), which NFKC turns back into U+4E00.
+    /// </summary>
+    public static string Plain(string value) =>
+        value.Any(c => c is (>= '\uFB00' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF') or (>= '\u2E80' and <= '\u2FDF'))
+            ? value.Normalize(System.Text.NormalizationForm.FormKC)
+            : value;
+
+    private static bool Continues(Letter previous, Letter next)
     {
-        var pending = new List<string>();
-        var i = 0;
-        while (i < content.Length)
-        {
-            var c = (char)content[i];
-            if (c == '(')
-            {
-                pending.Add(WinAnsi.GetString(ReadLiteral(content, ref i)));
-            }
-            else if (c == '[' || c == ']' || char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '%')
-            {
-                while (i < content.Length && content[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                var start = i;
-                while (i < content.Length && !char.IsWhiteSpace((char)content[i]) && "()[]<>/%".IndexOf((char)content[i]) < 0)
-                {
-                    i++;
-                }
-
-                if (i == start)
-                {
-                    i++;
-                }
-
-                var token = Encoding.ASCII.GetString(content, start, i - start);
-                if (token is "Tj" or "TJ" or "'" or "\"")
-                {
-                    if (pending.Count > 0)
-                    {
-                        yield return string.Concat(pending);
-                    }
-                }
-
-                // Any operator consumes the operands before it.
-                if (token.Length > 0 && (char.IsLetter(token[0]) || token[0] is '\'' or '"' or '*'))
-                {
-                    pending.Clear();
-                }
-            }
-        }
-    }
-
-    private static byte[] ReadLiteral(byte[] content, ref int i)
-    {
-        var bytes = new List<byte>();
-        var depth = 0;
-        i++;
-        while (i < content.Length)
-        {
-            var b = content[i++];
-            if (b == '\\')
-            {
-                var next = content[i++];
-                switch ((char)next)
-                {
-                    case 'n': bytes.Add((byte)'\n'); break;
-                    case 'r': bytes.Add((byte)'\r'); break;
-                    case 't': bytes.Add((byte)'\t'); break;
-                    case 'b': bytes.Add(8); break;
-                    case 'f': bytes.Add(12); break;
-                    case '\n': break;
-                    case >= '0' and <= '7':
-                        var value = next - '0';
-                        for (var k = 0; k < 2 && i < content.Length && content[i] is >= (byte)'0' and <= (byte)'7'; k++)
-                        {
-                            value = (value * 8) + (content[i++] - '0');
-                        }
-
-                        bytes.Add((byte)value);
-                        break;
-                    default: bytes.Add(next); break;
-                }
-            }
-            else if (b == '(')
-            {
-                depth++;
-                bytes.Add(b);
-            }
-            else if (b == ')')
-            {
-                if (depth == 0)
-                {
-                    break;
-                }
-
-                depth--;
-                bytes.Add(b);
-            }
-            else
-            {
-                bytes.Add(b);
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    private static Encoding CreateWinAnsi()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
+        var size = Math.Max(previous.PointSize, 1);
+        var sameLine = Math.Abs(previous.StartBaseLine.Y - next.StartBaseLine.Y) < size * 0.3;
+        var gap = next.StartBaseLine.X - previous.EndBaseLine.X;
+        return sameLine && gap < size * 0.6 && gap > -size * 0.6;
     }
 }

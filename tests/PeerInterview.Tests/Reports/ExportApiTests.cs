@@ -221,7 +221,7 @@ public class ExportApiTests
     }
 
     [Fact]
-    public async Task CandidatePdf_IsAOnePagerWithNameBandReasonAndPanel()
+    public async Task CandidatePdf_PageOneSummarisesNameBandReasonChartAndPanel()
     {
         using var app = new TestApp();
         var (_, _, _, candidate) = await WorkedExampleAsync(app);
@@ -233,9 +233,15 @@ public class ExportApiTests
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
-        Assert.Single(PdfText.Pages(bytes));
-        Assert.Contains("Sam Rivera", text, StringComparison.Ordinal);
-        Assert.Contains("Band: Recommend", text, StringComparison.Ordinal);
+        var pages = PdfText.Pages(bytes);
+        var first = string.Join(" ", pages[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Sam Rivera", first, StringComparison.Ordinal);
+        Assert.Contains("BAND Recommend", first, StringComparison.Ordinal);
+        Assert.Contains("Recommend: overall 4.08 is below 4.2", first, StringComparison.Ordinal);
+        Assert.Contains("Overall (weighted)", first, StringComparison.Ordinal);
+        Assert.Contains("a rater's own mean", first, StringComparison.Ordinal);
+        Assert.Contains($"Page 1 of {pages.Count}", first, StringComparison.Ordinal);
+        Assert.Contains("A saw item 1", text, StringComparison.Ordinal);
         Assert.Contains("Recommend: overall 4.08 is below 4.2", text, StringComparison.Ordinal);
         Assert.Contains("Report kit, version 3", text, StringComparison.Ordinal);
         Assert.Contains("D5 Crisis & safety", text, StringComparison.Ordinal);
@@ -246,7 +252,7 @@ public class ExportApiTests
     }
 
     [Fact]
-    public async Task CandidatePdf_ForATwentyItemKitWithFlags_StillFitsOnePage()
+    public async Task CandidatePdf_ForATwentyItemKit_KeepsTheSummaryOnPageOne_AndNumbersTheDetailPages()
     {
         using var app = new TestApp();
         var setup = await ReportSetup.StartAsync(app);
@@ -258,8 +264,13 @@ public class ExportApiTests
 
         var bytes = await hr.GetByteArrayAsync($"/api/v1/candidates/{candidate}/report?format=pdf");
 
-        Assert.Single(PdfText.Pages(bytes));
-        Assert.Contains("Items to discuss", PdfText.Flow(bytes), StringComparison.Ordinal);
+        var pages = PdfText.Pages(bytes);
+        Assert.True(pages.Count > 1);
+        Assert.Contains("Casey Long", pages[0], StringComparison.Ordinal);
+        Assert.Contains("Panel", pages[0], StringComparison.Ordinal);
+        Assert.Contains($"Page {pages.Count} of {pages.Count}", pages[^1], StringComparison.Ordinal);
+        Assert.Contains("DISCUSS", PdfText.Flow(bytes), StringComparison.Ordinal);
+        Assert.Contains("20.", PdfText.Flow(bytes), StringComparison.Ordinal);
     }
 
     [Fact]

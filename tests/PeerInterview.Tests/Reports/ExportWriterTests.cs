@@ -9,12 +9,12 @@ public class ExportWriterTests
     private static ExportTable Table(params Cell[] cells) => new([.. cells.Select((_, i) => $"c{i}")], [cells]);
 
     [Fact]
-    public void Csv_QuotesCommasQuotesAndLineBreaks_AndEndsLinesWithCrlf()
+    public void Csv_QuotesEveryTextField_AndEndsLinesWithCrlf()
     {
         var bytes = CsvWriter.Write(Table(Cell.Text("a,b"), Cell.Text("say \"hi\""), Cell.Text("two\nlines"), Cell.Text("plain"), Cell.Text(null)));
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
 
-        Assert.Equal("c0,c1,c2,c3,c4\r\n\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",plain,\r\n", text);
+        Assert.Equal("\"c0\",\"c1\",\"c2\",\"c3\",\"c4\"\r\n\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"plain\",\r\n", text);
         Assert.Equal([["c0", "c1", "c2", "c3", "c4"], ["a,b", "say \"hi\"", "two\nlines", "plain", ""]], Csv.Parse(bytes));
     }
 
@@ -26,14 +26,19 @@ public class ExportWriterTests
     [InlineData("\tcmd", "'\tcmd")]
     [InlineData("\rcmd", "'\rcmd")]
     [InlineData("Ana = fine", "Ana = fine")]
+    [InlineData("Ana;=cmd|' /C calc'!A0", "Ana;'=cmd|' /C calc'!A0")]
+    [InlineData("notes\t-1+1", "notes\t'-1+1")]
     public void Csv_PrefixesTextThatASpreadsheetWouldRunAsAFormula(string text, string expected)
     {
         Assert.Equal(expected, Csv.Parse(CsvWriter.Write(Table(Cell.Text(text))))[1][0]);
     }
 
     [Fact]
-    public void Csv_WritesNumbersWithTwoDecimalsAndNegativeNumbersUnprefixed()
+    public void Csv_WritesNumbersWithTwoDecimalsAndNegativeNumbersUnprefixed_AndUnquoted()
     {
+        var bytes = CsvWriter.Write(Table(Cell.Score(-0.5), Cell.Count(7), Cell.Text("7")));
+        Assert.EndsWith("\r\n-0.50,7,\"7\"\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+
         var row = Csv.Parse(CsvWriter.Write(Table(Cell.Score(-0.5), Cell.Score(4.0833), Cell.Count(7), Cell.Date(new DateTimeOffset(2026, 3, 14, 15, 30, 0, TimeSpan.FromHours(2))))))[1];
 
         Assert.Equal(["-0.50", "4.08", "7", "2026-03-14 13:30"], row);
@@ -51,6 +56,7 @@ public class ExportWriterTests
         Assert.Equal("bell =x", cells["D2"].Text);
         Assert.Equal("'=cmd", cells["E2"].Text);
         Assert.Equal("c0", cells["A1"].Text);
+        DocumentScriptsTests.AssertValidWorkbook(XlsxWriter.Write(Table(Cell.Score(3.25), Cell.Percent(0.5), Cell.Date(at), Cell.Text("bell\u0007 =x"), Cell.Text("王小明 ;=x"), Cell.Text(null)), "Sheet: [1]"));
     }
 
     [Theory]

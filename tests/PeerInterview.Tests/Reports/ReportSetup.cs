@@ -198,7 +198,8 @@ internal static class Xlsx
         var shared = zip.GetEntry("xl/sharedStrings.xml") is null ? [] : Load("xl/sharedStrings.xml").Descendants(Main + "si").Select(si => string.Concat(si.Descendants(Main + "t").Select(t => t.Value))).ToList();
 
         var cells = new Dictionary<string, XlsxCell>();
-        foreach (var c in Load("xl/worksheets/sheet1.xml").Descendants(Main + "c"))
+        var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)).FullName;
+        foreach (var c in Load(sheet).Descendants(Main + "c"))
         {
             var type = (string?)c.Attribute("t");
             var style = (int?)c.Attribute("s") ?? 0;

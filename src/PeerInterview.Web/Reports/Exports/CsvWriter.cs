@@ -1,48 +1,47 @@
-using System.Text;
+using CsvHelper;
 
 namespace PeerInterview.Web.Reports.Exports;
 
-/// <summary>RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, UTF-8 with a BOM so Excel reads accents.</summary>
+/// <summary>
+/// RFC 4180 CSV through CsvHelper: CRLF line ends, UTF-8 with a BOM so Excel reads every script, every text field
+/// quoted (numbers and dates are not text and stay bare), and text passed through the formula guard
+/// (<see cref="ExportText.Safe"/>) first. The position, candidate and audit exports all write through here.
+/// </summary>
 public static class CsvWriter
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    // The guard is ExportText.Safe (it also covers a formula after ';' or a tab); CsvHelper's own would only look at the start.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        NewLine = "\r\n",
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.None,
+    };
+
     public static byte[] Write(ExportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var sb = new StringBuilder();
-        Line(sb, table.Headers.Select(ExportText.Safe));
-        foreach (var row in table.Rows)
+        using var output = new MemoryStream();
+        using (var csv = CsvHelper.CsvWriter.Create(output, Options, true))
         {
-            Line(sb, row.Select(c => c.ToText()));
-        }
-
-        var preamble = Encoding.UTF8.GetPreamble();
-        var body = Encoding.UTF8.GetBytes(sb.ToString());
-        return [.. preamble, .. body];
-    }
-
-    private static void Line(StringBuilder sb, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
+            foreach (var header in table.Headers)
             {
-                sb.Append(',');
+                csv.WriteField(ExportText.Safe(header), CsvQuoting.Always);
             }
 
-            first = false;
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
+            csv.EndRecord();
+            foreach (var row in table.Rows)
             {
-                sb.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                sb.Append(field);
+                foreach (var cell in row)
+                {
+                    csv.WriteField(cell.ToText(), cell.Value is string ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+                }
+
+                csv.EndRecord();
             }
         }
 
-        sb.Append("\r\n");
+        return output.ToArray();
     }
 }

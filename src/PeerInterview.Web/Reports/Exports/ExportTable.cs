@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace PeerInterview.Web.Reports.Exports;
 
@@ -44,11 +45,50 @@ public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
 
 public static class ExportText
 {
+    private const string FormulaStart = "=+-@";
+
     /// <summary>
     /// Spreadsheet formula-injection guard (OWASP "CSV injection"): text a spreadsheet could take as a formula or
-    /// command — starting with = + - @, a tab or a carriage return — gets a leading apostrophe, which Excel and
-    /// LibreOffice show as plain text.
+    /// command gets an apostrophe in front of it, which Excel and LibreOffice show as plain text. That is text starting
+    /// with = + - @, a tab or a carriage return, and also a formula that would start a cell of its own where the field
+    /// is split again: after a ';' (the separator of CSV in many European locales), a tab (pasted as tab-separated
+    /// values) or a line break, spaces skipped — "Ana;=HYPERLINK(…)" becomes "Ana;'=HYPERLINK(…)".
     /// </summary>
-    public static string Safe(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    public static string Safe(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        StringBuilder? safe = null;
+        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            safe = new StringBuilder(text.Length + 4).Append('\'');
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            safe?.Append(text[i]);
+            if (text[i] is not (';' or '\t' or '\r' or '\n'))
+            {
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < text.Length && text[next] == ' ')
+            {
+                next++;
+            }
+
+            if (next < text.Length && FormulaStart.Contains(text[next], StringComparison.Ordinal))
+            {
+                safe ??= new StringBuilder(text.Length + 4).Append(text, 0, i + 1);
+                safe.Append(text, i + 1, next - i - 1).Append('\'');
+                i = next - 1;
+            }
+        }
+
+        return safe?.ToString() ?? text;
+    }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PeerInterview.Web.Infrastructure.Pdf;
+using PeerInterview.Web.Documents;
 
 namespace PeerInterview.Web.Reports.Exports;
 

@@ -186,6 +186,9 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text");
 
@@ -406,6 +409,30 @@ namespace PeerInterview.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("DuplicateGroups");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ForgetAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForgetAfter");
+
+                    b.ToTable("EndedSessions");
                 });
 
             modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>

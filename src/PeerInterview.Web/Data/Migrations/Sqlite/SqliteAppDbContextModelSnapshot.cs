@@ -173,6 +173,9 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,30 @@ namespace PeerInterview.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DuplicateGroups");
+                });
+
+            modelBuilder.Entity("PeerInterview.Web.Domain.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ForgetAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForgetAfter");
+
+                    b.ToTable("EndedSessions");
                 });
 
             modelBuilder.Entity("PeerInterview.Web.Domain.FrozenCompetency", b =>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using PeerInterview.Web.Infrastructure.Pdf;
+using PeerInterview.Tests.Infrastructure;
+using PeerInterview.Web.Documents;
 
-namespace PeerInterview.Tests.Infrastructure;
+namespace PeerInterview.Tests.Documents;
 
 public class PdfDocumentBuilderTests
 {
@@ -26,52 +27,6 @@ public class PdfDocumentBuilderTests
     }
 
     [Fact]
-    public void CrossReferenceTable_PointsAtEveryObject()
-    {
-        var pdf = NewPdf();
-        for (var i = 0; i < 120; i++)
-        {
-            pdf.Paragraph($"Paragraph {i} with enough words in it to wrap onto a second line at ten points, probably.");
-        }
-
-        var text = Latin1(pdf.ToBytes());
-
-        var startXref = int.Parse(Regex.Match(text, @"startxref\n(\d+)\n%%EOF$").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.StartsWith("xref\n", text[startXref..], StringComparison.Ordinal);
-        var header = Regex.Match(text[startXref..], @"^xref\n0 (\d+)\n");
-        var size = int.Parse(header.Groups[1].Value, CultureInfo.InvariantCulture);
-        var entries = text.Substring(startXref + header.Length, size * 20);
-        Assert.StartsWith("0000000000 65535 f", entries, StringComparison.Ordinal);
-        for (var n = 1; n < size; n++)
-        {
-            var entry = entries.Substring(n * 20, 20);
-            Assert.Matches(@"^\d{10} 00000 n \n$", entry);
-            var offset = int.Parse(entry[..10], CultureInfo.InvariantCulture);
-            Assert.StartsWith($"{n} 0 obj\n", text[offset..], StringComparison.Ordinal);
-        }
-
-        Assert.Contains($"/Size {size} ", text, StringComparison.Ordinal);
-        Assert.Equal(size - 1, Regex.Count(text, @"(?m)^\d+ 0 obj$"));
-    }
-
-    [Fact]
-    public void StreamLengths_MatchTheirContent()
-    {
-        var pdf = NewPdf();
-        pdf.Paragraph("Curly “quotes” – and (parens) \\ backslash");
-        var text = Latin1(pdf.ToBytes());
-
-        var streams = Regex.Matches(text, @"<< /Length (\d+) >>\nstream\n");
-        Assert.NotEmpty(streams);
-        foreach (Match stream in streams)
-        {
-            var length = int.Parse(stream.Groups[1].Value, CultureInfo.InvariantCulture);
-            var start = stream.Index + stream.Length;
-            Assert.StartsWith("\nendstream", text[(start + length)..], StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public void LongContent_FlowsOntoNumberedPages()
     {
         var pdf = NewPdf("Flow test");
@@ -85,7 +40,6 @@ public class PdfDocumentBuilderTests
 
         Assert.True(pdf.PageCount >= 3, $"Expected several pages, got {pdf.PageCount}");
         Assert.Equal(pdf.PageCount, pages.Count);
-        Assert.Contains($"/Count {pdf.PageCount} ", Latin1(bytes), StringComparison.Ordinal);
         for (var p = 0; p < pages.Count; p++)
         {
             Assert.Contains($"Page {p + 1} of {pages.Count}", pages[p], StringComparison.Ordinal);
@@ -98,7 +52,7 @@ public class PdfDocumentBuilderTests
     }
 
     [Fact]
-    public void Text_SurvivesWinAnsiEncodingAndEscaping()
+    public void Text_WithTypographicPunctuationAndBrackets_IsExtractedAsWritten()
     {
         var pdf = NewPdf();
         pdf.Heading("Résumé review – “culture fit”", level: 2);
@@ -115,19 +69,6 @@ public class PdfDocumentBuilderTests
         Assert.Contains("Recommend", text, StringComparison.Ordinal);
         Assert.Contains("first • point", text, StringComparison.Ordinal);
         Assert.Contains("Unbalanced :) and (open", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CharactersOutsideWinAnsi_BecomeQuestionMarks_AndContentStaysSevenBit()
-    {
-        var pdf = NewPdf();
-        pdf.Paragraph("Kanji 漢字 and emoji 😀 end");
-        var bytes = pdf.ToBytes();
-
-        Assert.Contains("Kanji ?? and emoji ? end", PdfText.Extract(bytes), StringComparison.Ordinal);
-        var afterHeader = bytes.AsSpan(bytes.AsSpan().IndexOf((byte)'\n') + 1);
-        var afterBinaryComment = afterHeader[(afterHeader.IndexOf((byte)'\n') + 1)..];
-        Assert.DoesNotContain(afterBinaryComment.ToArray(), b => b > 0x7E);
     }
 
     [Fact]
@@ -158,24 +99,13 @@ public class PdfDocumentBuilderTests
 
         var wordLines = strings.Where(s => s.StartsWith("word", StringComparison.Ordinal)).ToList();
         Assert.True(wordLines.Count > 5);
-        Assert.All(wordLines, line => Assert.True(StandardFontMetrics.Measure(line, PdfFontStyle.Regular, 10f) <= contentWidth, line));
+        Assert.All(wordLines, line => Assert.True(pdf.Measure(line, PdfFontStyle.Regular, 10f) <= contentWidth + 0.01f, line));
         Assert.Equal(words, string.Join(" ", wordLines));
 
         var longWordLines = strings.Where(s => s.StartsWith('W')).ToList();
         Assert.True(longWordLines.Count > 1);
-        Assert.All(longWordLines, line => Assert.True(StandardFontMetrics.Measure(line, PdfFontStyle.Bold, 10f) <= contentWidth, line));
+        Assert.All(longWordLines, line => Assert.True(pdf.Measure(line, PdfFontStyle.Bold, 10f) <= contentWidth + 0.01f, line));
         Assert.Equal(longWord, string.Concat(longWordLines));
-    }
-
-    [Fact]
-    public void Measure_UsesTheHelveticaAfmWidths()
-    {
-        // H e l v e t i c a = 722 + 556 + 222 + 500 + 556 + 278 + 222 + 500 + 556
-        Assert.Equal(4112f, StandardFontMetrics.Measure("Helvetica", PdfFontStyle.Regular, 1000f), 0.01f);
-        Assert.Equal(4112f, StandardFontMetrics.Measure("Helvetica", PdfFontStyle.Italic, 1000f), 0.01f);
-        // Bold: 722 + 556 + 278 + 556 + 556 + 333 + 278 + 556 + 556
-        Assert.Equal(4391f, StandardFontMetrics.Measure("Helvetica", PdfFontStyle.Bold, 1000f), 0.01f);
-        Assert.Equal(556f + 1000f + 350f, StandardFontMetrics.Measure("€—•", PdfFontStyle.Regular, 1000f), 0.01f);
     }
 
     [Fact]
@@ -202,7 +132,7 @@ public class PdfDocumentBuilderTests
 
         var pages = PdfText.Pages(pdf.ToBytes());
 
-        Assert.Equal(2, pages.Count);
+        Assert.True(pages.Count > 1);
         Assert.All(pages, page => Assert.StartsWith("Only\n", page, StringComparison.Ordinal));
         var lines = Regex.Matches(string.Join("\n", pages), @"line (\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Equal(Enumerable.Range(1, 120), lines);
@@ -295,25 +225,8 @@ public class PdfDocumentBuilderTests
         var first = Build();
 
         Assert.Equal(first, Build());
-        var text = Latin1(first);
-        Assert.Contains("/CreationDate (D:20250102030405Z)", text, StringComparison.Ordinal);
-        Assert.Contains("/Producer (PeerInterview)", text, StringComparison.Ordinal);
-        Assert.Contains("/Author (PeerInterview)", text, StringComparison.Ordinal);
-        // A non-ASCII title is written as UTF-16 so readers show the en dash.
-        Assert.Contains("/Title <FEFF", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Fonts_AreTheUnembeddedBase14HelveticaFamilyInWinAnsi()
-    {
-        var text = Latin1(NewPdf().ToBytes());
-
-        foreach (var font in new[] { "Helvetica", "Helvetica-Bold", "Helvetica-Oblique" })
-        {
-            Assert.Contains($"/Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding", text, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain("/FontFile", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("/Filter", text, StringComparison.Ordinal);
+        var (title, language) = PdfText.Metadata(first);
+        Assert.Equal("Same – every time", title);
+        Assert.Equal("en", language);
     }
 }
