@@ -140,11 +140,15 @@ public static class CookieLifetime
 }
 
 /// <summary>Identity's principal with a fresh session id: each sign-in (page, API login, token refresh) is its own session.</summary>
-public sealed class SessionClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+/// <remarks>A sign-in also drops what this instance cached about the account, so someone reactivated on another instance is not
+/// turned away here for the rest of the cache interval (forgetting only costs one database read).</remarks>
+public sealed class SessionClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, IMemoryCache cache)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        cache.Remove(("account", user.Id));
         var claims = await base.GenerateClaimsAsync(user);
         claims.AddClaim(new Claim(SessionGuard.SessionIdClaim, SessionGuard.NewSessionId()));
         return claims;

@@ -331,6 +331,9 @@ public class BlindRuleTests
 
         var page = await (await (await app.BrowserClientAsAsync(Roles.HiringManager)).GetAsync($"/Reports/Candidate/{p.Scenario.CandidateId}")).Content.ReadAsStringAsync();
         Assert.Contains("changed after seeing the panel", page, StringComparison.Ordinal);
+
+        var pdf = PdfText.Flow(await manager.GetByteArrayAsync($"/api/v1/candidates/{p.Scenario.CandidateId}/report?format=pdf"));
+        Assert.Contains("(changed after seeing the panel)", pdf, StringComparison.Ordinal);
     }
 
     [Fact]

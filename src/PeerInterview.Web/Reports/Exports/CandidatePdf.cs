@@ -245,7 +245,8 @@ public static class CandidatePdf
                 {
                     var value = r.Value?.ToString(CultureInfo.InvariantCulture) ?? (r.NotObserved ? "not observed" : "–");
                     var evidence = string.IsNullOrWhiteSpace(r.Evidence) ? "no evidence written" : r.Evidence.Trim();
-                    pdf.ListItem("–", $"{r.RaterName}: {value} — {evidence}", level: 1, size: 8.5f);
+                    var changed = r.ChangedAfterPanelVisible ? " (changed after seeing the panel)" : "";
+                    pdf.ListItem("–", $"{r.RaterName}: {value}{changed} — {evidence}", level: 1, size: 8.5f);
                 }
             });
         }
