@@ -110,7 +110,7 @@ public sealed class AuditTrail(AppDbContext db)
             // The blind rule: scorecard entries (submit carries the recommendation, reopened edits carry ratings) of the
             // other members of a panel the viewer has not submitted on, and knock-out reviews of that candidate.
             var viewer = filter.Viewer;
-            var hiddenInterviews = db.Scorecards.Where(s => s.InterviewerId == viewer && s.State != ScorecardState.Submitted).Select(s => s.InterviewId);
+            var hiddenInterviews = Reports.BlindRule.HiddenInterviews(db, viewer);
             var hiddenCards = (await db.Scorecards.AsNoTracking()
                     .Where(s => hiddenInterviews.Contains(s.InterviewId) && s.InterviewerId != viewer)
                     .Select(s => s.Id)

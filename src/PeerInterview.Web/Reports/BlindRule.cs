@@ -15,11 +15,11 @@ public sealed class BlindRule(AppDbContext db)
     public const string Message = "You will see the panel's ratings once you submit your own scorecard.";
 
     /// <summary>Interviews on whose panel <paramref name="userId"/> holds a scorecard that is not submitted (draft or reopened).</summary>
-    public IQueryable<int> HiddenInterviews(string userId) =>
+    public static IQueryable<int> HiddenInterviews(AppDbContext db, string userId) =>
         db.Scorecards.Where(s => s.InterviewerId == userId && s.State != ScorecardState.Submitted).Select(s => s.InterviewId);
 
     public async Task<HashSet<int>> HiddenInterviewsAsync(string? userId, CancellationToken ct = default) =>
-        string.IsNullOrEmpty(userId) ? [] : [.. await HiddenInterviews(userId).Distinct().ToListAsync(ct)];
+        string.IsNullOrEmpty(userId) ? [] : [.. await HiddenInterviews(db, userId).Distinct().ToListAsync(ct)];
 
     /// <summary>The report as <paramref name="userId"/> may see it: withheld when its interview is hidden from them.</summary>
     public async Task<CandidateReport> ApplyAsync(CandidateReport report, string? userId, CancellationToken ct = default)

@@ -40,8 +40,7 @@ public sealed class RedFlagReviews(AppDbContext db, ReportBuilder reports, Audit
         }
 
         // Checked before the flag is looked up, so a blind reviewer learns nothing of what the panel checked.
-        if (report.Interview is { } interview && await db.Scorecards.AnyAsync(
-                c => c.InterviewId == interview.InterviewId && c.InterviewerId == userId && c.State != ScorecardState.Submitted, ct))
+        if (report.Interview is { } interview && await BlindRule.HiddenInterviews(db, userId).ContainsAsync(interview.InterviewId, ct))
         {
             return Failure.Conflict("Submit your scorecard first",
                 $"{BlindRule.Message} Until then another hiring manager or an admin can review this candidate's knock-outs.");
